@@ -1,0 +1,104 @@
+//! `dyad bench`: throughput of the pipeline's stages on real inputs.
+//!
+//! Inputs are loaded and decoded first, so only the stage itself is timed.
+//! Each measurement is the best of several runs (the least disturbed by
+//! whatever else the machine is doing).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use dyad::clean::clean;
+use dyad::doc::Body;
+use dyad::extract::default_extractor;
+use dyad::read::{self, ReadOptions, Reader};
+use dyad::segment::segment;
+
+const RUNS: usize = 5;
+
+pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
+    let mut args = args.into_iter().map(PathBuf::from);
+    let what = args.next().map(|a| a.display().to_string()).unwrap_or_default();
+    let paths: Vec<PathBuf> = args.collect();
+    if paths.is_empty() {
+        return Err("usage: dyad bench extraction DIR | dyad bench text FILE|DIR ...".into());
+    }
+    let bodies = load(&paths)?;
+    match what.as_str() {
+        "extraction" => extraction(&bodies),
+        "text" => text(&bodies),
+        other => return Err(format!("unknown benchmark {other:?} (expected extraction or text)")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(paths: &[PathBuf]) -> Result<Vec<Body>, String> {
+    let mut bodies = Vec::new();
+    for item in Reader::new(read::expand_inputs(paths), ReadOptions::default()) {
+        match item {
+            Ok(raw) => bodies.push(raw.body),
+            Err(e) => eprintln!("dyad: {e}"),
+        }
+    }
+    if bodies.is_empty() {
+        return Err("no documents to measure".into());
+    }
+    Ok(bodies)
+}
+
+fn best_of(mut f: impl FnMut()) -> Duration {
+    (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn report(label: &str, docs: usize, bytes: usize, single: Duration, parallel: Duration) {
+    let mb = bytes as f64 / 1e6;
+    let threads = rayon::current_num_threads();
+    println!(
+        "{label}: {docs} documents, {mb:.1} MB\n  1 thread:  {:.3} s  {:.1} MB/s  {:.0} docs/s\n  {threads} threads: {:.3} s  {:.1} MB/s  {:.0} docs/s",
+        single.as_secs_f64(),
+        mb / single.as_secs_f64(),
+        docs as f64 / single.as_secs_f64(),
+        parallel.as_secs_f64(),
+        mb / parallel.as_secs_f64(),
+        docs as f64 / parallel.as_secs_f64(),
+    );
+}
+
+fn extraction(bodies: &[Body]) {
+    let pages: Vec<&str> = bodies.iter().filter_map(|b| if let Body::Html(h) = b { Some(h.as_str()) } else { None }).collect();
+    let bytes = pages.iter().map(|p| p.len()).sum();
+    let extractor = default_extractor();
+    let extract_all = |page: &&str| extractor.extract(page, None).map(|e| e.text.len()).unwrap_or(0);
+    let single = best_of(|| {
+        std::hint::black_box(pages.iter().map(extract_all).sum::<usize>());
+    });
+    let parallel = best_of(|| {
+        std::hint::black_box(pages.par_iter().map(extract_all).sum::<usize>());
+    });
+    report("HTML extraction", pages.len(), bytes, single, parallel);
+}
+
+fn text(bodies: &[Body]) {
+    let texts: Vec<&str> = bodies.iter().filter_map(|b| if let Body::Text(t) = b { Some(t.as_str()) } else { None }).collect();
+    let bytes = texts.iter().map(|t| t.len()).sum();
+    let code = |t: &&str| {
+        let cleaned = clean(t);
+        segment(&cleaned.text).tokens.len()
+    };
+    let single = best_of(|| {
+        std::hint::black_box(texts.iter().map(code).sum::<usize>());
+    });
+    let parallel = best_of(|| {
+        std::hint::black_box(texts.par_iter().map(code).sum::<usize>());
+    });
+    report("clean + segment", texts.len(), bytes, single, parallel);
+}

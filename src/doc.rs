@@ -1,0 +1,99 @@
+//! The document that flows through the pipeline, and the annotations stages add to it.
+//!
+//! A [`Document`] owns its cleaned `text`; every annotation is a [`Span`] into
+//! that text (stand-off annotation). Stages only ever append annotations and
+//! diagnostics; none of them edits `text` after cleaning.
+
+use crate::segment::Segmentation;
+pub use crate::span::Span;
+
+/// Bibliographic facts about an article, from whichever layer carries them
+/// (JSON Lines fields, WARC headers, HTML meta tags, JSON-LD, a text byline).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<jiff::civil::Date>,
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    /// Fills every field that is still empty in `self` from `other`.
+    /// The layer closest to the user (e.g. a JSON Lines field) is applied first
+    /// and wins over what is found deeper inside the content.
+    pub fn fill_from(&mut self, other: Metadata) {
+        if self.url.is_none() {
+            self.url = other.url;
+        }
+        if self.title.is_none() {
+            self.title = other.title;
+        }
+        if self.authors.is_empty() {
+            self.authors = other.authors;
+        }
+        if self.published.is_none() {
+            self.published = other.published;
+        }
+        if self.language.is_none() {
+            self.language = other.language;
+        }
+    }
+}
+
+/// The content of a document as a reader found it, before extraction and cleaning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// Plain text, already decoded to UTF-8 with line endings normalised to `\n`.
+    Text(String),
+    /// An HTML page, already decoded to UTF-8.
+    Html(String),
+}
+
+/// One article as a reader yields it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawDocument {
+    /// The `doc_id` of the output: a file stem, a JSON Lines `id`, a WARC-Record-ID.
+    pub id: String,
+    /// Where the document came from, for messages: `path`, `path:LINE`, `path@OFFSET`.
+    pub origin: String,
+    pub metadata: Metadata,
+    pub body: Body,
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Something was odd but handled (a charset guessed, a quote mark unbalanced).
+    Warning,
+}
+
+/// A note a stage leaves on a document instead of failing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub stage: &'static str,
+    pub message: String,
+}
+
+/// A piece of boilerplate that cleaning dropped from the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    /// The removed string, exactly as it stood in the input.
+    pub text: String,
+    /// Why it was removed: the name of the rule.
+    pub rule: &'static str,
+}
+
+/// A document after reading, cleaning and segmentation; later stages add to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: String,
+    pub origin: String,
+    pub metadata: Metadata,
+    /// The cleaned article text. All spans point into it.
+    pub text: String,
+    pub removed: Vec<Removal>,
+    pub segmentation: Segmentation,
+    pub diagnostics: Vec<Diagnostic>,
+}

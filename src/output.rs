@@ -1,0 +1,99 @@
+//! JSON output: the document object of `SPEC.md` §2, one line per document.
+//!
+//! API boundary: this is the only module that knows JSON field names and the
+//! only place where byte offsets become the Unicode code point offsets the
+//! contract promises.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::doc::{Document, Span};
+
+#[derive(Serialize)]
+struct DocumentJson<'d> {
+    doc_id: &'d str,
+    url: Option<&'d str>,
+    title: Option<&'d str>,
+    authors: &'d [String],
+    published: Option<String>,
+    language: Option<&'d str>,
+    text: &'d str,
+    removed: Vec<&'d str>,
+    // Filled by the actor, quotation and event stages as they land.
+    actors: [(); 0],
+    quotes: [(); 0],
+    events: [(); 0],
+}
+
+/// Writes one document as one JSON line.
+pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let json = DocumentJson {
+        doc_id: &doc.id,
+        url: doc.metadata.url.as_deref(),
+        title: doc.metadata.title.as_deref(),
+        authors: &doc.metadata.authors,
+        published: doc.metadata.published.map(|d| d.to_string()),
+        language: doc.metadata.language.as_deref(),
+        text: &doc.text,
+        removed: doc.removed.iter().map(|r| r.text.as_str()).collect(),
+        actors: [],
+        quotes: [],
+        events: [],
+    };
+    serde_json::to_writer(&mut *out, &json)?;
+    out.write_all(b"\n")
+}
+
+/// Converts byte offsets into a text to code point offsets.
+///
+/// ASCII text (most news) needs no table; otherwise one entry per non-ASCII
+/// character makes each lookup a binary search.
+pub struct CodePoints {
+    /// (byte offset just after a multi-byte char, bytes saved so far), ascending.
+    corrections: Vec<(usize, usize)>,
+}
+
+impl CodePoints {
+    pub fn new(text: &str) -> CodePoints {
+        let mut corrections = Vec::new();
+        if !text.is_ascii() {
+            let mut saved = 0;
+            for (i, c) in text.char_indices() {
+                let n = c.len_utf8();
+                if n > 1 {
+                    saved += n - 1;
+                    corrections.push((i + n, saved));
+                }
+            }
+        }
+        CodePoints { corrections }
+    }
+
+    /// The code point offset of byte offset `byte` (which is on a char boundary).
+    pub fn of(&self, byte: usize) -> usize {
+        let k = self.corrections.partition_point(|&(at, _)| at <= byte);
+        byte - if k == 0 { 0 } else { self.corrections[k - 1].1 }
+    }
+
+    pub fn span(&self, span: Span) -> (usize, usize) {
+        (self.of(span.start), self.of(span.end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_count_characters_not_bytes() {
+        let text = "Zakharova’s “list” — é😀x";
+        let cp = CodePoints::new(text);
+        for (char_index, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(cp.of(byte), char_index);
+        }
+        assert_eq!(cp.of(text.len()), text.chars().count());
+        let ascii = CodePoints::new("plain");
+        assert_eq!(ascii.span(Span::new(1, 4)), (1, 4));
+    }
+}
