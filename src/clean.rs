@@ -76,7 +76,8 @@ pub fn clean(input: &str) -> Cleaned {
 
 fn judge_line(line: &str, in_head: bool, in_tail: bool, metadata: &mut Metadata) -> Fate {
     let trimmed = line.trim();
-    let words = trimmed.split_whitespace().count();
+    // Counting stops early: only whether the line is short matters.
+    let words = trimmed.split_whitespace().take(SHORT_LINE_WORDS + 1).count();
     if words <= SHORT_LINE_WORDS {
         let lower = normalize_for_rules(trimmed);
         if in_head && is_page_chrome(&lower) {
@@ -196,8 +197,10 @@ fn is_known_widget(lower: &str) -> bool {
 fn photo_credit_start(line: &str) -> Option<usize> {
     let body = line.trim_end();
     if !body.ends_with(']') {
-        let lower = normalize_for_rules(body);
-        let words = lower.split_whitespace().count();
+        // Only the line's opening words can name it a credit; don't lowercase a whole paragraph.
+        let head_end = body.char_indices().nth(16).map_or(body.len(), |(i, _)| i);
+        let lower = normalize_for_rules(&body[..head_end]);
+        let words = body.split_whitespace().take(13).count();
         let credit_line = ["photo:", "photograph:", "image:", "picture:", "credit:", "photo credit:", "image credit:"]
             .iter()
             .any(|p| lower.starts_with(p));

@@ -59,6 +59,8 @@ pub struct RawDocument {
     pub origin: String,
     pub metadata: Metadata,
     pub body: Body,
+    /// What the reader noticed but handled (e.g. a guessed charset).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// How serious a [`Diagnostic`] is.
@@ -91,6 +93,9 @@ pub struct Document {
     pub id: String,
     pub origin: String,
     pub metadata: Metadata,
+    /// Whether `metadata.published` is the user's `--published` reference date
+    /// rather than a date the document itself carries.
+    pub published_is_reference: bool,
     /// The cleaned article text. All spans point into it.
     pub text: String,
     pub removed: Vec<Removal>,

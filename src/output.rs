@@ -17,6 +17,9 @@ struct DocumentJson<'d> {
     title: Option<&'d str>,
     authors: &'d [String],
     published: Option<String>,
+    /// `"document"` when the article carries its date, `"reference"` when it
+    /// is the `--published` date given for documents that carry none.
+    published_source: Option<&'static str>,
     language: Option<&'d str>,
     text: &'d str,
     removed: Vec<&'d str>,
@@ -24,6 +27,8 @@ struct DocumentJson<'d> {
     actors: [(); 0],
     quotes: [(); 0],
     events: [(); 0],
+    /// What stages noticed but handled, as `"stage: message"`.
+    diagnostics: Vec<String>,
 }
 
 /// Writes one document as one JSON line.
@@ -34,12 +39,14 @@ pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         title: doc.metadata.title.as_deref(),
         authors: &doc.metadata.authors,
         published: doc.metadata.published.map(|d| d.to_string()),
+        published_source: doc.metadata.published.map(|_| if doc.published_is_reference { "reference" } else { "document" }),
         language: doc.metadata.language.as_deref(),
         text: &doc.text,
         removed: doc.removed.iter().map(|r| r.text.as_str()).collect(),
         actors: [],
         quotes: [],
         events: [],
+        diagnostics: doc.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
     };
     serde_json::to_writer(&mut *out, &json)?;
     out.write_all(b"\n")

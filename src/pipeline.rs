@@ -30,8 +30,7 @@ impl Pipeline {
 
     /// Codes one document.
     pub fn process(&self, raw: RawDocument) -> Result<Document, ReadError> {
-        let RawDocument { id, origin, mut metadata, body } = raw;
-        let mut diagnostics = Vec::new();
+        let RawDocument { id, origin, mut metadata, body, mut diagnostics } = raw;
         let text = match body {
             Body::Text(text) => text,
             Body::Html(html) => {
@@ -48,6 +47,7 @@ impl Pipeline {
         if cleaned.text.trim().is_empty() {
             return Err(ReadError::new(&origin, "no article text left after removing boilerplate"));
         }
+        let published_is_reference = metadata.published.is_none() && self.options.published.is_some();
         if metadata.published.is_none() {
             metadata.published = self.options.published;
             if metadata.published.is_none() {
@@ -59,6 +59,15 @@ impl Pipeline {
             }
         }
         let segmentation = segment(&cleaned.text);
-        Ok(Document { id, origin, metadata, text: cleaned.text, removed: cleaned.removed, segmentation, diagnostics })
+        Ok(Document {
+            id,
+            origin,
+            metadata,
+            published_is_reference,
+            text: cleaned.text,
+            removed: cleaned.removed,
+            segmentation,
+            diagnostics,
+        })
     }
 }

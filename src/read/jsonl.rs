@@ -70,7 +70,7 @@ impl<R: BufRead> JsonlRecords<R> {
             published,
             language: record.language,
         };
-        Ok(RawDocument { id, origin, metadata, body })
+        Ok(RawDocument { id, origin, metadata, body, diagnostics: Vec::new() })
     }
 }
 

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
-use crate::doc::{Body, Metadata, RawDocument};
+use crate::doc::{Body, Diagnostic, Metadata, RawDocument, Severity};
 pub use decode::{decode_html, decode_text, looks_like_html};
 use decode::normalize_newlines as normalize;
 
@@ -247,15 +247,20 @@ fn read_article(
             ),
         ));
     }
+    let mut note = None;
     let body = match format {
-        Format::Html => Body::Html(decode_html(&bytes, None).map_err(|r| ReadError::new(name, r))?.0),
+        Format::Html => {
+            let (html, charset_note) = decode_html(&bytes, None).map_err(|r| ReadError::new(name, r))?;
+            note = charset_note;
+            Body::Html(html)
+        }
         _ => {
             let text = decode_text(&bytes, encoding).map_err(|r| ReadError::new(name, r))?;
             // Content sniffing saw raw bytes; a UTF-16 page only shows its tags once decoded.
             if sniffed && looks_like_html(text.as_bytes()) { Body::Html(text) } else { Body::Text(text) }
         }
     };
-    Ok(RawDocument { id, origin: name.to_string(), metadata: Metadata::default(), body })
+    Ok(RawDocument { id, origin: name.to_string(), metadata: Metadata::default(), body, diagnostics: read_notes(note) })
 }
 
 /// The format a file name declares, looking through a `.gz` suffix.
@@ -296,6 +301,11 @@ fn doc_id_from_path(path: &Path) -> String {
         Some((stem, ext)) if !stem.is_empty() && ext.len() <= 6 => stem.to_string(),
         _ => name.to_string(),
     }
+}
+
+/// Turns a reader's note into a diagnostic.
+fn read_notes(note: Option<String>) -> Vec<Diagnostic> {
+    note.map(|message| Diagnostic { severity: Severity::Warning, stage: "read", message }).into_iter().collect()
 }
 
 /// Parses a publication date in the forms metadata uses: `2024-02-28`,

@@ -6,7 +6,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::{ReadError, decode_html, describe_io};
+use super::{ReadError, decode_html, describe_io, read_notes};
 use crate::doc::{Body, Metadata, RawDocument};
 
 /// The largest record body buffered; bigger records (video, archives) are skipped.
@@ -145,10 +145,10 @@ impl<R: BufRead> WarcRecords<R> {
             .filter_map(|p| p.trim().strip_prefix("charset="))
             .next()
             .map(|c| c.trim_matches('"').to_string());
-        let (html, _note) = decode_html(&payload, charset.as_deref()).map_err(|r| ReadError::new(&origin, r))?;
+        let (html, note) = decode_html(&payload, charset.as_deref()).map_err(|r| ReadError::new(&origin, r))?;
         let id = header.record_id.clone().unwrap_or_else(|| format!("{}#{}", self.name, self.record_no));
         let metadata = Metadata { url: header.target_uri, ..Metadata::default() };
-        Ok(Some(RawDocument { id, origin, metadata, body: Body::Html(html) }))
+        Ok(Some(RawDocument { id, origin, metadata, body: Body::Html(html), diagnostics: read_notes(note) }))
     }
 }
 
