@@ -19,8 +19,15 @@ pub fn decode_text(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<St
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(&bytes[bom_len..], encoding).map(normalize_newlines);
     }
-    reject_binary(bytes)?;
     let encoding = forced.unwrap_or(UTF_8);
+    // UTF-16 text is full of NUL bytes; only the other charsets can be told from binary that way.
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        if bytes.iter().all(|&b| b == 0 || b.is_ascii_whitespace()) {
+            return Err("empty document (no text)".to_string());
+        }
+    } else {
+        reject_binary(bytes)?;
+    }
     decode_strict(bytes, encoding).map(normalize_newlines).map_err(|e| {
         if forced.is_none() {
             format!("{e}; if the file uses a legacy charset, name it with --encoding (e.g. --encoding windows-1252)")

@@ -38,7 +38,9 @@ impl<R: BufRead> JsonlRecords<R> {
 
     fn parse_line(&self) -> Result<RawDocument, ReadError> {
         let origin = format!("{}:{}", self.name, self.line_no);
-        let line = std::str::from_utf8(&self.buf)
+        // A byte-order mark may open the file (editors on Windows write one).
+        let bytes = if self.line_no == 1 { self.buf.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&self.buf) } else { &self.buf };
+        let line = std::str::from_utf8(bytes)
             .map_err(|e| ReadError::new(&origin, format!("not valid UTF-8 (at byte {} of the line)", e.valid_up_to())))?;
         let record: Record = serde_json::from_str(line).map_err(|e| {
             let hint = if e.is_eof() { "; the line is cut short (truncated file?)" } else { "" };

@@ -119,23 +119,31 @@ pub fn expand_inputs(args: &[PathBuf]) -> Vec<Result<Input, ReadError>> {
         return vec![Ok(Input::Stdin)];
     }
     let mut out = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             out.push(Ok(Input::Stdin));
         } else {
-            walk(arg, &mut out);
+            walk(arg, &mut out, &mut visited);
         }
     }
     out
 }
 
-fn walk(path: &Path, out: &mut Vec<Result<Input, ReadError>>) {
+/// Walks `path`; `visited` holds the canonical directories already walked, so
+/// that a symbolic link back up the tree is not followed round in circles.
+fn walk(path: &Path, out: &mut Vec<Result<Input, ReadError>>, visited: &mut std::collections::HashSet<PathBuf>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return out.push(Err(ReadError::new(path.display().to_string(), describe_io(&e, false)))),
     };
     if !meta.is_dir() {
         return out.push(Ok(Input::Path(path.to_path_buf())));
+    }
+    if let Ok(canonical) = std::fs::canonicalize(path) {
+        if !visited.insert(canonical) {
+            return;
+        }
     }
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,
@@ -147,7 +155,7 @@ fn walk(path: &Path, out: &mut Vec<Result<Input, ReadError>>) {
         .collect();
     children.sort();
     for child in children {
-        walk(&child, out);
+        walk(&child, out, visited);
     }
 }
 
@@ -217,11 +225,31 @@ fn open(input: &Input, options: &ReadOptions) -> Result<Records, ReadError> {
 
 /// Reads up to `n` bytes, then hands back those bytes and a reader that
 /// yields them again followed by the rest.
+///
+/// If the stream breaks within those bytes (a small truncated gzip file), the
+/// bytes read so far are still handed on and the error comes after them, so
+/// that the complete records before the break are not lost.
 fn peek(mut stream: Box<dyn Read>, n: usize) -> io::Result<(Vec<u8>, Box<dyn Read>)> {
     let mut prefix = Vec::with_capacity(n);
-    (&mut stream).take(n as u64).read_to_end(&mut prefix)?;
+    let rest: Box<dyn Read> = match (&mut stream).take(n as u64).read_to_end(&mut prefix) {
+        Ok(_) => stream,
+        Err(e) if !prefix.is_empty() => Box::new(FailAfter(Some(e))),
+        Err(e) => return Err(e),
+    };
     let replay = Cursor::new(prefix.clone());
-    Ok((prefix, Box::new(replay.chain(stream))))
+    Ok((prefix, Box::new(replay.chain(rest))))
+}
+
+/// A reader that fails once with a stored error, then reads as empty.
+struct FailAfter(Option<io::Error>);
+
+impl Read for FailAfter {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 fn read_article(
