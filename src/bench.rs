@@ -14,6 +14,8 @@ use dyad::clean::clean;
 use dyad::doc::Body;
 use dyad::extract::default_extractor;
 use dyad::read::{self, ReadOptions, Reader};
+use dyad::actors::find_actors;
+use dyad::lexicon::Lexicon;
 use dyad::segment::segment;
 
 const RUNS: usize = 5;
@@ -22,8 +24,12 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     let mut args = args.into_iter().map(PathBuf::from);
     let what = args.next().map(|a| a.display().to_string()).unwrap_or_default();
     let paths: Vec<PathBuf> = args.collect();
+    if what == "lexicon" {
+        lexicon(&paths)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if paths.is_empty() {
-        return Err("usage: dyad bench extraction DIR | dyad bench text FILE|DIR ...".into());
+        return Err("usage: dyad bench extraction DIR | dyad bench text FILE|DIR ... | dyad bench lexicon [ACTORS.txt ... AGENTS.txt]".into());
     }
     let bodies = load(&paths)?;
     match what.as_str() {
@@ -101,4 +107,45 @@ fn text(bodies: &[Body]) {
         std::hint::black_box(texts.par_iter().map(code).sum::<usize>());
     });
     report("clean + segment", texts.len(), bytes, single, parallel);
+
+    let lexicon = Lexicon::builtin();
+    let code_actors = |t: &&str| {
+        let cleaned = clean(t);
+        let seg = segment(&cleaned.text);
+        find_actors(&cleaned.text, &seg, &lexicon, None).len()
+    };
+    let single_actors = best_of(|| {
+        std::hint::black_box(texts.iter().map(code_actors).sum::<usize>());
+    });
+    let parallel_actors = best_of(|| {
+        std::hint::black_box(texts.par_iter().map(code_actors).sum::<usize>());
+    });
+    report("clean + segment + actors", texts.len(), bytes, single_actors, parallel_actors);
+    println!(
+        "  actors add {:.0}% to the time per megabyte (1 thread)",
+        100.0 * (single_actors.as_secs_f64() / single.as_secs_f64() - 1.0)
+    );
+}
+
+/// Load time of the built-in lexicon, and with user dictionaries (files
+/// whose name contains "agents" load as agents, the rest as actors).
+fn lexicon(files: &[PathBuf]) -> Result<(), String> {
+    let t = Instant::now();
+    let builtin = Lexicon::builtin();
+    let (entities, forms) = builtin.size();
+    println!("built-in lexicon: {entities} entities, {forms} forms, loaded in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    if files.is_empty() {
+        return Ok(());
+    }
+    let (agents, actors): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.iter().cloned().partition(|f| f.file_name().is_some_and(|n| n.to_string_lossy().contains("agents")));
+    let t = Instant::now();
+    let lexicon = crate::load_lexicon(&actors, &agents)?;
+    let (entities, forms) = lexicon.size();
+    println!(
+        "with {} dictionaries: {entities} entities, {forms} forms, loaded in {:.1} ms",
+        files.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(())
 }

@@ -87,6 +87,22 @@ pub struct Removal {
     pub rule: &'static str,
 }
 
+/// One identity in a document, with every span that mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// The full name as resolved ("Vladimir Putin", "Russian government").
+    pub name: String,
+    /// CAMEO actor code on the document's date; `None` where the text gives no affiliation.
+    pub code: Option<String>,
+    pub kind: crate::lexicon::ActorKind,
+    /// ISO alpha-3 country of the actor, where it has one.
+    pub country: Option<String>,
+    /// Office or description ("President", "an independent expert on the Middle East").
+    pub role: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
 /// A document after reading, cleaning and segmentation; later stages add to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -100,5 +116,7 @@ pub struct Document {
     pub text: String,
     pub removed: Vec<Removal>,
     pub segmentation: Segmentation,
+    /// The actors stage's result; `mentions` are spans into `text`.
+    pub actors: Vec<Actor>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -22,9 +22,11 @@
 //! assert_eq!(sentences.len(), 2);
 //! ```
 
+pub mod actors;
 pub mod clean;
 pub mod doc;
 pub mod extract;
+pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod read;

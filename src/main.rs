@@ -25,6 +25,8 @@ Options for code:
   --input-format FORMAT   text, html, jsonl or warc (default: from name and content)
   --published YYYY-MM-DD  reference date for documents that carry none
   --encoding LABEL        charset of plain text that is not UTF-8 (e.g. windows-1252)
+  --actors FILE           add an actors dictionary in TABARI/PETRARCH format (repeatable)
+  --agents FILE           add an agents (role words) dictionary in that format (repeatable)
   --threads N             worker threads (default: all cores)
 
 With no FILE, or with -, reads standard input. Directories are read recursively.
@@ -71,12 +73,14 @@ struct CodeArgs {
     options: Options,
     threads: Option<usize>,
     paths: Vec<PathBuf>,
+    actor_files: Vec<PathBuf>,
+    agent_files: Vec<PathBuf>,
 }
 
 fn parse_code_args(args: Vec<std::ffi::OsString>) -> Result<CodeArgs, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
-    let mut parsed = CodeArgs { read: ReadOptions::default(), options: Options::default(), threads: None, paths: Vec::new() };
+    let mut parsed = CodeArgs { read: ReadOptions::default(), options: Options::default(), threads: None, paths: Vec::new(), actor_files: Vec::new(), agent_files: Vec::new() };
     let err = |e: lexopt::Error| e.to_string();
     while let Some(arg) = parser.next().map_err(err)? {
         match arg {
@@ -97,6 +101,8 @@ fn parse_code_args(args: Vec<std::ffi::OsString>) -> Result<CodeArgs, String> {
                         .ok_or_else(|| format!("--encoding {label:?} is not a known charset label"))?,
                 );
             }
+            Long("actors") => parsed.actor_files.push(PathBuf::from(parser.value().map_err(err)?)),
+            Long("agents") => parsed.agent_files.push(PathBuf::from(parser.value().map_err(err)?)),
             Long("threads") => {
                 let n: usize = parser.value().map_err(err)?.parse().map_err(err)?;
                 parsed.threads = Some(n.max(1));
@@ -115,7 +121,8 @@ fn code(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| e.to_string())?;
-    let pipeline = Pipeline::new(default_extractor(), args.options);
+    let lexicon = load_lexicon(&args.actor_files, &args.agent_files)?;
+    let pipeline = Pipeline::new(default_extractor(), std::sync::Arc::new(lexicon), args.options);
     let mut reader = Reader::new(read::expand_inputs(&args.paths), args.read);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -158,6 +165,39 @@ fn code(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         return output_failed(e);
     }
     Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The built-in lexicon plus the user's dictionaries. Each dictionary's
+/// counts and rejected lines are reported on standard error; a file that
+/// cannot be read at all is an error.
+pub(crate) fn load_lexicon(actor_files: &[PathBuf], agent_files: &[PathBuf]) -> Result<dyad::lexicon::Lexicon, String> {
+    use dyad::lexicon::{LexiconBuilder, petrarch};
+    if actor_files.is_empty() && agent_files.is_empty() {
+        return Ok(dyad::lexicon::Lexicon::builtin());
+    }
+    let mut builder = LexiconBuilder::with_builtin();
+    let files = actor_files.iter().map(|f| (f, true)).chain(agent_files.iter().map(|f| (f, false)));
+    for (file, actors) in files {
+        let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let name = file.display().to_string();
+        let report = if actors {
+            petrarch::load_actors(&mut builder, &name, &text)
+        } else {
+            petrarch::load_agents(&mut builder, &name, &text)
+        };
+        for rejected in &report.rejected {
+            eprintln!("dyad: {rejected}");
+        }
+        eprintln!(
+            "dyad: {name}: loaded {} {} ({} forms), rejected {} lines",
+            report.entries,
+            if actors { "actors" } else { "agents" },
+            report.forms,
+            report.rejected.len()
+        );
+    }
+    Ok(builder.build())
 }
 
 /// A closed pipe (`dyad code … | head`) is a normal way to stop; anything else is reported.

@@ -23,16 +23,42 @@ struct DocumentJson<'d> {
     language: Option<&'d str>,
     text: &'d str,
     removed: Vec<&'d str>,
-    // Filled by the actor, quotation and event stages as they land.
-    actors: [(); 0],
+    actors: Vec<ActorJson<'d>>,
+    // Filled by the quotation and event stages as they land.
     quotes: [(); 0],
     events: [(); 0],
     /// What stages noticed but handled, as `"stage: message"`.
     diagnostics: Vec<String>,
 }
 
+#[derive(Serialize)]
+struct ActorJson<'d> {
+    id: String,
+    name: &'d str,
+    code: Option<&'d str>,
+    kind: &'static str,
+    country: Option<&'d str>,
+    role: Option<&'d str>,
+    mentions: Vec<SpanJson>,
+}
+
+/// A span as code point offsets, end exclusive.
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+}
+
+impl SpanJson {
+    fn new(code_points: &CodePoints, span: Span) -> SpanJson {
+        let (start, end) = code_points.span(span);
+        SpanJson { start, end }
+    }
+}
+
 /// Writes one document as one JSON line.
 pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
+    let code_points = CodePoints::new(&doc.text);
     let json = DocumentJson {
         doc_id: &doc.id,
         url: doc.metadata.url.as_deref(),
@@ -43,7 +69,20 @@ pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
         language: doc.metadata.language.as_deref(),
         text: &doc.text,
         removed: doc.removed.iter().map(|r| r.text.as_str()).collect(),
-        actors: [],
+        actors: doc
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ActorJson {
+                id: format!("a{}", i + 1),
+                name: &a.name,
+                code: a.code.as_deref(),
+                kind: a.kind.as_str(),
+                country: a.country.as_deref(),
+                role: a.role.as_deref(),
+                mentions: a.mentions.iter().map(|&m| SpanJson::new(&code_points, m)).collect(),
+            })
+            .collect(),
         quotes: [],
         events: [],
         diagnostics: doc.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),

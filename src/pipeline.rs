@@ -4,7 +4,11 @@
 //! Architecture invariant: a stage never aborts a document it can code; it adds
 //! diagnostics instead. The only failures are documents with no text at all.
 
+use std::sync::Arc;
+
+use crate::actors::find_actors;
 use crate::clean::clean;
+use crate::lexicon::Lexicon;
 use crate::doc::{Body, Diagnostic, Document, RawDocument, Severity};
 use crate::extract::Extractor;
 use crate::read::ReadError;
@@ -20,12 +24,13 @@ pub struct Options {
 /// The compiled pipeline: built once, shared read-only by all worker threads.
 pub struct Pipeline {
     extractor: Box<dyn Extractor>,
+    lexicon: Arc<Lexicon>,
     options: Options,
 }
 
 impl Pipeline {
-    pub fn new(extractor: Box<dyn Extractor>, options: Options) -> Pipeline {
-        Pipeline { extractor, options }
+    pub fn new(extractor: Box<dyn Extractor>, lexicon: Arc<Lexicon>, options: Options) -> Pipeline {
+        Pipeline { extractor, lexicon, options }
     }
 
     /// Codes one document.
@@ -59,6 +64,7 @@ impl Pipeline {
             }
         }
         let segmentation = segment(&cleaned.text);
+        let actors = find_actors(&cleaned.text, &segmentation, &self.lexicon, metadata.published);
         Ok(Document {
             id,
             origin,
@@ -67,6 +73,7 @@ impl Pipeline {
             text: cleaned.text,
             removed: cleaned.removed,
             segmentation,
+            actors,
             diagnostics,
         })
     }

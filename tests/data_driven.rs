@@ -37,7 +37,7 @@ fn inputs() -> Vec<PathBuf> {
 /// The document as the expected files show it.
 fn render(path: &Path) -> serde_json::Value {
     let options = Options { published: Some(jiff::civil::date(2025, 6, 1)) };
-    let pipeline = Pipeline::new(default_extractor(), options);
+    let pipeline = Pipeline::new(default_extractor(), std::sync::Arc::new(dyad::lexicon::Lexicon::builtin()), options);
     let mut docs = Vec::new();
     for item in Reader::new(read::expand_inputs(&[path.to_path_buf()]), ReadOptions::default()) {
         let doc = item.and_then(|raw| pipeline.process(raw));

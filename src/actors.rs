@@ -1,0 +1,923 @@
+//! Actors: who is who in a document, resolved to CAMEO codes.
+//!
+//! The stage finds every mention of a political actor and groups the mentions
+//! of one identity into one [`Actor`]:
+//!
+//! 1. lexicon forms (states, seats of government, bodies, groups, people) by
+//!    leftmost-longest matching; a seat after a locative preposition ("in
+//!    Moscow") is a place, not an actor;
+//! 2. country sectors composed from a country word and a role word ("the
+//!    Russian government", "Israeli troops", "Putin's government");
+//! 3. people: lexicon names, and capitalised names that a title, a role word,
+//!    an apposition ("Ruslan Suleymanov, an independent expert") or a speech
+//!    verb marks as a person; their role and affiliation come from the words
+//!    around the name ("Russian Foreign Ministry spokeswoman Maria Zakharova");
+//! 4. within-document resolution: surnames and title + surname ("Dr Ramani")
+//!    and descriptions set up by an apposition ("The Palestinian leader,
+//!    Mahmoud Abbas") point back to the person.
+//!
+//! A person's code comes from the lexicon's dated offices on the document's
+//! date; a person the lexicon does not know gets a code only when the text
+//! gives an affiliation.
+
+use std::collections::HashMap;
+
+use crate::doc::{Actor, Span};
+use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
+use crate::segment::{Segmentation, TokenKind};
+
+/// Titles that precede a person's name.
+const TITLES: &[&str] = &[
+    "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Professor", "Sir", "Dame", "Sheikh",
+    "Shaikh", "Gen", "Gen.", "General", "Lt", "Lt.", "Col", "Col.", "Colonel", "Maj", "Maj.", "Major", "Capt",
+    "Capt.", "Captain", "Adm", "Adm.", "Admiral", "Sgt", "Sgt.", "Rev", "Rev.", "Judge", "Justice", "Rabbi",
+    "Imam", "Ayatollah", "Pope", "Cardinal", "Bishop", "Archbishop", "Lord", "Lady", "Senator", "Sen", "Sen.",
+    "Rep", "Rep.", "Gov", "Gov.", "Mayor", "Ambassador", "Commodore", "Marshal", "Field Marshal", "Emir",
+    "King", "Queen", "Prince", "Princess", "Crown Prince", "Sultan", "President", "Premier", "Chancellor",
+];
+
+/// Lower-case words that may stand inside a name ("Abdel Fattah al-Burhan").
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "le",
+    "la", "y", "ould", "ben", "abu", "bou",
+];
+
+/// Nouns that describe a person in an apposition ("X, an independent expert").
+const PERSON_DESCRIPTORS: &[&str] = &[
+    "expert", "analyst", "fellow", "member", "author", "professor", "researcher", "scholar", "journalist",
+    "correspondent", "hostage", "director", "head", "chief", "leader", "founder", "official", "spokesperson",
+    "spokesman", "spokeswoman", "adviser", "advisor", "candidate", "activist", "commander", "lecturer",
+    "economist", "historian", "editor", "writer", "lawyer", "doctor", "resident", "student", "citizen",
+    "negotiator", "envoy", "ambassador", "diplomat", "minister", "president", "secretary", "chairman",
+    "chairwoman", "chair", "deputy", "representative", "mediator", "strategist", "consultant", "politician",
+    "lawmaker", "senator", "general", "officer", "soldier", "survivor", "witness", "mother", "father", "son",
+    "daughter", "wife", "husband", "brother", "sister", "pharmacist", "teacher", "farmer", "trader", "worker",
+    "engineer", "nurse", "surgeon", "cleric", "imam", "priest", "veteran", "prisoner", "detainee", "refugee",
+    "victim", "reporter", "commentator", "observer", "coordinator", "manager", "owner", "ceo", "partner",
+];
+
+/// Speech verbs that mark their subject or inverted subject as a person.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "stated",
+    "states", "wrote", "writes", "argued", "argues", "warned", "warns", "cautioned", "insisted", "insists",
+    "stressed", "stresses", "emphasised", "emphasized", "observed", "remarked", "recalled", "continued",
+    "asked", "replied", "responded", "commented", "announced", "declared", "predicted", "predicts", "doubts",
+    "believes", "thinks", "acknowledged", "admitted", "claimed", "suggested", "concluded", "pointed",
+];
+
+/// Words before a seat that make it a place rather than the government.
+const LOCATIVES: &[&str] = &[
+    "in", "to", "from", "at", "near", "into", "outside", "inside", "across", "towards", "toward", "via",
+    "around", "between", "through", "visit", "visited", "visiting", "arrived", "reached", "left", "leaving",
+];
+
+/// Words that start a sentence but never a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "However", "But", "And", "In", "On", "At", "By", "For", "From", "As", "After", "Before",
+    "While", "When", "If", "Although", "Despite", "Unlike", "Thus", "Furthermore", "Additionally", "Meanwhile",
+    "Indeed", "Rather", "First", "Second", "Third", "Finally", "Besides", "Nonetheless", "Still", "Yet", "Over",
+    "Under", "Since", "Until", "During", "Such", "This", "That", "These", "Those", "It", "Its", "He", "She",
+    "They", "We", "I", "His", "Her", "Their", "Our", "Other", "Some", "Many", "Most", "One", "Both", "Each",
+    "Every", "No", "Not", "Only", "Even", "Also", "Then", "There", "Here", "Why", "What", "How", "Who",
+    "Looking", "Officials", "Might", "Will", "Would", "Could", "Should", "Can", "May", "Time", "Regardless",
+    "Of", "Very", "Among", "Amid", "Without", "With", "According", "Following", "Ahead", "Asked",
+];
+
+/// Words inside a capitalised run that make it an organisation or place, not a person.
+const NON_PERSON_WORDS: &[&str] = &[
+    "Council", "Ministry", "Institute", "University", "Agency", "News", "Party", "Forces", "Union",
+    "Organisation", "Organization", "Republic", "State", "States", "Authority", "Front", "Movement", "Group",
+    "Army", "Brigades", "Court", "Bank", "Fund", "Company", "Corp", "Corporation", "Inc", "Ltd", "Committee",
+    "Commission", "Office", "Department", "Service", "Services", "Centre", "Center", "Foundation", "Association",
+    "League", "Assembly", "Parliament", "Congress", "Senate", "House", "Street", "Square", "Road", "Avenue",
+    "Airport", "Hotel", "Hospital", "School", "College", "Times", "Post", "Journal", "Press", "Radio", "Television",
+    "TV", "Network", "Media", "Daily", "Weekly", "Review", "Gazette", "Tribune", "Herald", "Guardian", "Analytics",
+    "Brotherhood", "Jihad", "War", "Strip", "Bank", "Sea", "Ocean", "River", "Gulf", "Mountains", "Province",
+    "Region", "District", "City", "County", "Valley", "Island", "Islands", "Peninsula", "Desert", "Crossing",
+    "Declaration", "Agreement", "Accord", "Accords", "Treaty", "Summit", "Conference", "Forum", "Programme",
+    "Program", "Initiative", "Plan", "Project", "Act", "Law", "Day", "Week", "Global", "South", "North", "East",
+    "West", "Middle", "World", "International", "National", "Federal", "Royal", "United", "Arab", "Islamic",
+];
+
+/// Capitalised words inside an organisation's name before a role ("Foreign Ministry spokeswoman").
+const ORGANISATION_WORDS: &[&str] = &[
+    "Foreign", "Defence", "Defense", "Interior", "Finance", "Justice", "Health", "Energy", "Trade", "Economy",
+    "Ministry", "Affairs", "Security", "National", "State", "Presidential", "Deputy", "Senior", "Chief",
+    "Military", "Army", "Navy", "Air", "Force", "Intelligence", "Press", "Office",
+];
+
+/// One mention before actors are formed.
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Span,
+    target: Target,
+    /// How a lexicon form named the target; `None` for composed mentions.
+    form: Option<FormKind>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Target {
+    Entity(EntityId),
+    /// A country sector the lexicon has no entity for, e.g. `ISRMIL`.
+    Sector { country: String, sector: String },
+    /// A person the lexicon does not know: index into `Finder::people`.
+    NewPerson(usize),
+}
+
+/// A person found in the text but not in the lexicon.
+#[derive(Clone, Debug)]
+struct NewPerson {
+    name: String,
+    role: Option<String>,
+    code: Option<String>,
+    country: Option<String>,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    lexicon: &'a Lexicon,
+    date: Option<jiff::civil::Date>,
+    mentions: Vec<Mention>,
+    people: Vec<NewPerson>,
+    /// Roles the text gives people the lexicon knows ("Foreign Ministry spokeswoman").
+    known_roles: HashMap<EntityId, String>,
+    /// Spans already claimed by a mention or a modifier.
+    claimed: Vec<Span>,
+    /// Descriptions set up by apposition ("palestinian leader") → person target.
+    descriptions: Vec<(String, Target)>,
+}
+
+/// Finds the actors of a document.
+pub fn find_actors(text: &str, seg: &Segmentation, lexicon: &Lexicon, date: Option<jiff::civil::Date>) -> Vec<Actor> {
+    let mut f = Finder {
+        text,
+        seg,
+        lexicon,
+        date,
+        mentions: Vec::new(),
+        people: Vec::new(),
+        known_roles: HashMap::new(),
+        claimed: Vec::new(),
+        descriptions: Vec::new(),
+    };
+    let forms = lexicon.find_forms(text);
+    let roles = lexicon.find_roles(text);
+    f.lexicon_mentions(&forms, &roles);
+    f.sector_mentions(&roles);
+    f.new_people(&roles);
+    f.surnames_and_descriptions();
+    f.into_actors()
+}
+
+impl<'a> Finder<'a> {
+    fn is_claimed(&self, span: Span) -> bool {
+        self.claimed.iter().any(|c| c.start < span.end && span.start < c.end)
+    }
+
+    fn claim(&mut self, span: Span) {
+        self.claimed.push(span);
+    }
+
+    /// The word just before byte `pos` (skipping spaces), and its start.
+    fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
+        let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
+        let t = self.seg.tokens.get(i.checked_sub(1)?)?;
+        let gap = &self.text[t.span.end..pos];
+        gap.chars().all(char::is_whitespace).then(|| (t.span.start, t.span.of(self.text)))
+    }
+
+    fn token_text(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+
+    fn sentence_of(&self, pos: usize) -> Span {
+        let i = self.seg.sentences.partition_point(|s| s.span.end <= pos);
+        self.seg.sentences.get(i).map_or(Span::new(0, self.text.len()), |s| s.span)
+    }
+
+    /// Whether a possessive `'s`/`’s` follows byte `end`.
+    fn possessive_after(&self, end: usize) -> Option<usize> {
+        let rest = &self.text[end..];
+        ["'s", "\u{2019}s", "'", "\u{2019}"]
+            .iter()
+            .find(|p| rest.starts_with(*p) && !rest[p.len()..].starts_with(char::is_alphanumeric))
+            .map(|p| end + p.len())
+    }
+
+    fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])], _roles: &[(usize, usize, &Role)]) {
+        for &(start, end, targets) in forms {
+            let Some(&(entity, kind)) = targets.first() else { continue };
+            let span = Span::new(start, end);
+            match kind {
+                FormKind::Region => continue,
+                FormKind::Seat => {
+                    let place = self
+                        .word_before(start)
+                        .is_some_and(|(_, w)| LOCATIVES.contains(&w.to_lowercase().as_str()))
+                        || self.text[end..].starts_with("-based");
+                    if place {
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            self.mentions.push(Mention { span, target: Target::Entity(entity), form: Some(kind) });
+        }
+    }
+
+    /// "the Russian government", "Israeli troops", "Putin's government".
+    fn sector_mentions(&mut self, roles: &[(usize, usize, &Role)]) {
+        for (k, &(start, end, role)) in roles.iter().enumerate() {
+            // A role word followed by a name is a title ("Foreign Ministry
+            // spokeswoman Maria Zakharova"), handled with the person.
+            let mut title_end = end;
+            for &(s, e, _) in &roles[k + 1..] {
+                if s > title_end && self.text[title_end..s].trim().is_empty() {
+                    title_end = e;
+                } else {
+                    break;
+                }
+            }
+            let next_is_name = self.text[title_end..].starts_with(' ')
+                && self.text[title_end + 1..].starts_with(|c: char| c.is_uppercase());
+            if next_is_name {
+                continue;
+            }
+            let Some((mention_index, country, span_start)) = self.modifier_before(start) else { continue };
+            // "the RSF's negotiators", "Hamas's leaders": people of the group, which
+            // the group's own mention already codes; only states have sectors.
+            let modifier_is_state = mention_index.is_some_and(|i| match self.mentions[i].target {
+                Target::Entity(e) => matches!(self.lexicon.entities[e].kind, ActorKind::State | ActorKind::Person),
+                _ => true,
+            });
+            if !modifier_is_state {
+                continue;
+            }
+            let sector = role.sector.clone();
+            let span = Span::new(span_start, end);
+            let target = match self.lexicon.government(&country) {
+                Some(id) if sector == "GOV" => Target::Entity(id),
+                _ => Target::Sector { country, sector },
+            };
+            // The country word is part of this mention now, not a mention of the state.
+            if let Some(i) = mention_index {
+                if !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
+                    self.mentions.remove(i);
+                }
+            }
+            self.claim(span);
+            self.mentions.push(Mention { span, target, form: None });
+        }
+    }
+
+    /// The country word that modifies a role ending at byte `pos`: an
+    /// adjective ("Russian government"), or a state's, body's or person's
+    /// possessive ("Russia's army", "Putin's government"), possibly across
+    /// capitalised organisation words ("Russian Foreign Ministry spokeswoman").
+    /// Returns (its mention index, its country, its start).
+    fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
+        let mut cursor = pos;
+        for _ in 0..5 {
+            let found = self.mentions.iter().enumerate().rev().find(|(_, m)| {
+                m.span.end <= cursor && {
+                    let gap = self.text[m.span.end..cursor].trim_end();
+                    gap.is_empty() || ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&gap)
+                }
+            });
+            if let Some((i, m)) = found {
+                let country = self.country_of_target(&m.target)?;
+                return Some((Some(i), country, m.span.start));
+            }
+            let (word_start, word) = self.word_before(cursor)?;
+            let org_word = word.starts_with(char::is_uppercase)
+                && (self.lexicon.role(word).is_some() || ORGANISATION_WORDS.contains(&word));
+            if !org_word {
+                return None;
+            }
+            cursor = word_start;
+        }
+        None
+    }
+
+    fn country_of_target(&self, target: &Target) -> Option<String> {
+        match target {
+            Target::Entity(e) => {
+                let entity = &self.lexicon.entities[*e];
+                entity.country.clone()
+            }
+            Target::Sector { country, .. } => Some(country.clone()),
+            Target::NewPerson(i) => self.people[*i].country.clone(),
+        }
+    }
+
+    /// People the lexicon does not know, and the roles of those it does.
+    fn new_people(&mut self, roles: &[(usize, usize, &Role)]) {
+        let tokens = &self.seg.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            let Some((start_tok, end_tok)) = self.name_run(i) else {
+                i += 1;
+                continue;
+            };
+            i = end_tok;
+            let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
+            // A lexicon person inside the run: only attach the role words around it.
+            let known = self.mentions.iter().position(|m| {
+                m.span.start == span.start && m.span.end == span.end && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person)
+            });
+            if let Some(k) = known {
+                let target = self.mentions[k].target.clone();
+                self.attach_context(span, &target, roles);
+                continue;
+            }
+            if self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) || self.is_claimed(span) {
+                continue;
+            }
+            let words = end_tok - start_tok;
+            let name = span.of(self.text).to_string();
+            if words < 2 || name.split(|c: char| !c.is_alphanumeric()).any(|w| NON_PERSON_WORDS.contains(&w)) {
+                continue;
+            }
+            if !self.marked_as_person(span, roles) {
+                continue;
+            }
+            let index = self.people.len();
+            self.people.push(NewPerson { name, role: None, code: None, country: None });
+            let target = Target::NewPerson(index);
+            self.mentions.push(Mention { span, target: target.clone(), form: None });
+            self.attach_context(span, &target, roles);
+        }
+    }
+
+    /// The capitalised name starting at token `i`: (first, one past last) token.
+    fn name_run(&self, i: usize) -> Option<(usize, usize)> {
+        let tokens = &self.seg.tokens;
+        let is_name_word = |t: usize| {
+            let tok = tokens[t];
+            let w = tok.span.of(self.text);
+            tok.kind == TokenKind::Word
+                && w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !TITLES.contains(&w)
+        };
+        if !is_name_word(i) || SENTENCE_OPENERS.contains(&self.token_text(i)) && self.starts_sentence(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let gap = &self.text[tokens[end - 1].span.end..tokens[end].span.start];
+            if gap.contains('\n') || gap.len() > 1 {
+                break;
+            }
+            let w = self.token_text(end);
+            if is_name_word(end) && (gap == " " || gap.is_empty() && self.token_text(end - 1) == "-") {
+                end += 1;
+            } else if (w == "-" && gap.is_empty()) || (NAME_PARTICLES.contains(&w) && gap == " ") {
+                // A particle or hyphen only belongs to the name if a name word follows.
+                if end + 1 < tokens.len() && is_name_word(end + 1) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // Stop before a role word ending the run ("Mikovic Said" does not happen, but "Hamas Leader" does).
+        Some((i, end))
+    }
+
+    fn starts_sentence(&self, i: usize) -> bool {
+        let start = self.seg.tokens[i].span.start;
+        self.seg.sentences.iter().any(|s| s.span.start == start)
+            || i > 0 && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1)) && self.seg.sentences.iter().any(|s| s.span.start == self.seg.tokens[i - 1].span.start)
+    }
+
+    /// Title, role word, apposition or speech verb: the text says this is a person.
+    fn marked_as_person(&self, span: Span, roles: &[(usize, usize, &Role)]) -> bool {
+        if let Some((_, w)) = self.word_before(span.start) {
+            if TITLES.contains(&w) || SPEECH_VERBS.contains(&w) || self.lexicon.role(w).is_some_and(|r| r.person) {
+                return true;
+            }
+        }
+        if roles.iter().any(|&(_, e, r)| r.person && e <= span.start && self.text[e..span.start].trim().is_empty()) {
+            return true;
+        }
+        let after = &self.text[span.end..];
+        let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        if after.starts_with(' ') && SPEECH_VERBS.contains(&next_word.as_str()) {
+            return true;
+        }
+        if self.description_before(span).is_some() {
+            return true;
+        }
+        if let Some(appos) = self.apposition_after(span) {
+            let lower = appos.of(self.text).to_lowercase();
+            return lower.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_DESCRIPTORS.contains(&w) || self.lexicon.role(w).is_some_and(|r| r.person));
+        }
+        false
+    }
+
+    /// ", a senior member of Hamas," after a name: the apposition's span.
+    fn apposition_after(&self, span: Span) -> Option<Span> {
+        let after = &self.text[span.end..];
+        let rest = after.strip_prefix(", ")?;
+        let start = span.end + 2;
+        let first: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        let opens = ["a", "an", "the", "A", "An", "The"].contains(&first.as_str())
+            || rest.starts_with(|c: char| c.is_uppercase())
+            || PERSON_DESCRIPTORS.contains(&first.to_lowercase().as_str());
+        if !opens {
+            return None;
+        }
+        let sentence = self.sentence_of(span.start);
+        let limit = sentence.end.min(self.text.len());
+        let body = &self.text[start..limit];
+        let stop = body.find([',', ';', '(', '“', '"', ':']).unwrap_or(body.len());
+        let stop = body[..stop].trim_end_matches(['.', ' ']).len();
+        (stop > 0 && body[..stop].split_whitespace().count() <= 20).then(|| Span::new(start, start + stop))
+    }
+
+    /// Role and affiliation from the words before and after a person's name.
+    fn attach_context(&mut self, span: Span, target: &Target, roles: &[(usize, usize, &Role)]) {
+        // Before: "Russian Foreign Ministry spokeswoman Maria Zakharova".
+        let mut role_start = None;
+        let mut sector = None;
+        let mut cursor = span.start;
+        while let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| e < cursor && self.text[e..cursor].trim().is_empty()) {
+            role_start = Some(s);
+            sector.get_or_insert_with(|| r.sector.clone());
+            cursor = s;
+        }
+        if let Some(rs) = role_start {
+            let role = self.text[rs..span.start].trim().to_string();
+            let country = self.modifier_before(rs).map(|(_, c, _)| c);
+            if let Some((_, c, mod_start)) = self.modifier_before(rs) {
+                // The adjective belongs to the person's description now.
+                self.mentions.retain(|m| !(m.span.start == mod_start && m.span.end <= rs));
+                let _ = c;
+            }
+            self.set_role(target, role, country, sector.clone());
+        }
+        // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
+        if let Some(appos) = self.apposition_after(span) {
+            let phrase = appos.of(self.text);
+            let role = phrase
+                .trim_start_matches("a ")
+                .trim_start_matches("an ")
+                .trim_start_matches("the ")
+                .to_string();
+            let (country, code) = self.affiliation_in(appos, roles);
+            // "Putin's envoy" inside the apposition of a name is that person, not the government.
+            for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
+                let last = m.span.of(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+                if self.lexicon.role(&last).is_some_and(|r| r.person) {
+                    m.target = target.clone();
+                }
+            }
+            let descriptor_sector = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .rev()
+                .find_map(|w| self.lexicon.role(w).map(|r| r.sector.clone()));
+            if let Target::NewPerson(i) = target {
+                let p = &mut self.people[*i];
+                if p.role.is_none() {
+                    p.role = Some(role);
+                }
+                if p.code.is_none() {
+                    p.code = code.or_else(|| country.as_ref().map(|c| format!("{c}{}", descriptor_sector.clone().unwrap_or_default())));
+                    p.country = country;
+                }
+            } else if let Target::Entity(e) = target {
+                self.known_roles.entry(*e).or_insert(role);
+            }
+        }
+        // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
+        if let Some(desc_span) = self.description_before(span) {
+            if let Target::NewPerson(i) = target {
+                let (country, code) = self.affiliation_in(desc_span, roles);
+                let descriptor_sector = self.lexicon.role(desc_span.of(self.text).rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
+                let p = &mut self.people[*i];
+                let desc = desc_span.of(self.text);
+                p.role.get_or_insert_with(|| desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string());
+                if p.code.is_none() {
+                    p.code = code.or_else(|| country.as_ref().map(|c| format!("{c}{}", descriptor_sector.unwrap_or_default())));
+                    p.country = country;
+                }
+            }
+            let key = normalize_description(desc_span.of(self.text));
+            self.descriptions.push((key, target.clone()));
+            self.mentions.retain(|m| !desc_span.contains(m.span));
+            self.mentions.push(Mention { span: desc_span, target: target.clone(), form: None });
+            self.claim(desc_span);
+        }
+    }
+
+    /// "The Palestinian leader, " right before a name: a definite description
+    /// of a person (ending in a person noun) that the name is in apposition to.
+    fn description_before(&self, span: Span) -> Option<Span> {
+        // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
+        let name_start = match self.word_before(span.start) {
+            Some((start, w)) if TITLES.contains(&w) => start,
+            _ => span.start,
+        };
+        let head = self.text[..name_start].strip_suffix(", ")?;
+        let sentence = self.sentence_of(span.start);
+        let clause_start = head.rfind([',', ';', ':', '“', '"', '(']).map_or(sentence.start, |i| i + 1).max(sentence.start);
+        let desc = head.get(clause_start..)?.trim_start();
+        let desc_start = head.len() - desc.len();
+        let words: Vec<&str> = desc.split_whitespace().collect();
+        if words.len() > 6 || !(desc.starts_with("The ") || desc.starts_with("the ")) {
+            return None;
+        }
+        let last = words.last()?.to_lowercase();
+        let person_noun = PERSON_DESCRIPTORS.contains(&last.as_str()) || self.lexicon.role(&last).is_some_and(|r| r.person);
+        person_noun.then(|| Span::new(desc_start, head.len()))
+    }
+
+    fn set_role(&mut self, target: &Target, role: String, country: Option<String>, sector: Option<String>) {
+        match target {
+            Target::NewPerson(i) => {
+                let p = &mut self.people[*i];
+                p.role.get_or_insert(role);
+                if p.code.is_none() {
+                    if let Some(c) = &country {
+                        p.code = Some(format!("{c}{}", sector.unwrap_or_default()));
+                    }
+                    p.country = country;
+                }
+            }
+            Target::Entity(e) => {
+                self.known_roles.entry(*e).or_insert(role);
+            }
+            Target::Sector { .. } => {}
+        }
+    }
+
+    /// The affiliation an apposition gives: a group or body named in it
+    /// ("a senior member of Hamas"), a person's country ("Putin's envoy"),
+    /// or a country adjective ("a Serbian analyst"). A place a person is based
+    /// in ("a Belgrade-based analyst") is not an affiliation.
+    fn affiliation_in(&self, appos: Span, _roles: &[(usize, usize, &Role)]) -> (Option<String>, Option<String>) {
+        for m in self.mentions.iter().filter(|m| appos.contains(m.span)) {
+            if self.text[m.span.end..].starts_with("-based") {
+                continue;
+            }
+            // A state gives a nationality only as an adjective on the person
+            // noun or a nationality noun ("a Serbian analyst", "a hostage with
+            // an Israeli passport"), or as "of <state>" after an office
+            // ("the president of Kenya") — not wherever it is named ("an
+            // expert on Russian policy", "author of *Russia in Africa*").
+            if matches!(&m.target, Target::Entity(e) if self.lexicon.entities[*e].kind == ActorKind::State)
+                && !self.names_nationality(m)
+            {
+                continue;
+            }
+            match &m.target {
+                Target::Entity(e) => {
+                    let entity = &self.lexicon.entities[*e];
+                    match entity.kind {
+                        ActorKind::Group | ActorKind::Igo | ActorKind::Government => {
+                            let (code, _) = entity.code_on(self.date);
+                            return (entity.country.clone(), code);
+                        }
+                        ActorKind::Person => {
+                            if self.possessive_after(m.span.end).is_some() {
+                                let (code, _) = entity.code_on(self.date);
+                                return (entity.country.clone(), code);
+                            }
+                        }
+                        ActorKind::State => return (entity.country.clone(), None),
+                        _ => {}
+                    }
+                }
+                Target::Sector { country, sector } => return (Some(country.clone()), Some(format!("{country}{sector}"))),
+                Target::NewPerson(_) => {}
+            }
+        }
+        (None, None)
+    }
+
+    /// Whether a state mention inside an apposition says whose national the person is.
+    fn names_nationality(&self, m: &Mention) -> bool {
+        let next: String = self.text[m.span.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        let next = next.to_lowercase();
+        match m.form {
+            Some(FormKind::Adjective) => {
+                ["passport", "citizen", "citizenship", "national", "nationality", "dual"].contains(&next.as_str())
+                    || PERSON_DESCRIPTORS.contains(&next.as_str())
+                    || self.lexicon.role(&next).is_some_and(|r| r.person)
+            }
+            Some(FormKind::Name) => self.word_before(m.span.start).is_some_and(|(start, w)| {
+                w == "of"
+                    && self.word_before(start).is_some_and(|(_, noun)| {
+                        let noun = noun.to_lowercase();
+                        ["citizen", "national", "resident"].contains(&noun.as_str()) || self.lexicon.role(&noun).is_some_and(|r| r.person)
+                    })
+            }),
+            _ => false,
+        }
+    }
+
+    /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
+    fn surnames_and_descriptions(&mut self) {
+        let mut surnames: HashMap<String, Vec<Target>> = HashMap::new();
+        for m in &self.mentions {
+            let is_person = match &m.target {
+                Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
+                Target::NewPerson(_) => true,
+                Target::Sector { .. } => false,
+            };
+            if !is_person {
+                continue;
+            }
+            let name = match &m.target {
+                Target::Entity(e) => self.lexicon.entities[*e].name.as_str(),
+                Target::NewPerson(i) => self.people[*i].name.as_str(),
+                Target::Sector { .. } => continue,
+            };
+            if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2) {
+                let targets = surnames.entry(last.to_string()).or_default();
+                if !targets.contains(&m.target) {
+                    targets.push(m.target.clone());
+                }
+            }
+        }
+        let mut added = Vec::new();
+        for (i, tok) in self.seg.tokens.iter().enumerate() {
+            let w = tok.span.of(self.text);
+            let Some(targets) = surnames.get(w) else { continue };
+            if targets.len() != 1 || self.mentions.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
+                continue;
+            }
+            // "Dr Ramani": the title is part of the mention.
+            let start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
+                Some((p, t)) if TITLES.contains(&t) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
+                _ => tok.span.start,
+            };
+            added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
+        }
+        self.mentions.extend(added);
+        // Later uses of a description an apposition set up.
+        let descriptions = std::mem::take(&mut self.descriptions);
+        for (key, target) in &descriptions {
+            for s in &self.seg.sentences {
+                let sentence = s.span.of(self.text);
+                let lower = sentence.to_lowercase();
+                // Lower-casing can change byte lengths (rare letters); offsets must stay aligned.
+                if lower.len() != sentence.len() {
+                    continue;
+                }
+                let mut from = 0;
+                while let Some(at) = lower[from..].find(key.as_str()).map(|a| a + from) {
+                    from = at + key.len();
+                    let start = s.span.start + at;
+                    let span = Span::new(start, start + key.len());
+                    let inside_other = self.mentions.iter().any(|m| m.span.contains(span) && m.span != span && !matches!(m.target, Target::Sector { .. }));
+                    if !sentence.is_char_boundary(at) || inside_other {
+                        continue;
+                    }
+                    // The description of a known person beats a country-sector reading of the same words.
+                    self.mentions.retain(|m| !span.contains(m.span));
+                    self.mentions.push(Mention { span, target: target.clone(), form: None });
+                }
+            }
+        }
+    }
+
+    /// A lexicon surname alone ("Katz") names that person only when the
+    /// document also gives the full name, or the person leads a state or body
+    /// on the document's date (news says "Putin" without "Vladimir").
+    fn drop_unsupported_surnames(&mut self) {
+        let full_name_given: Vec<Target> = self
+            .mentions
+            .iter()
+            .filter(|m| m.form != Some(FormKind::Surname))
+            .map(|m| m.target.clone())
+            .collect();
+        let lexicon = self.lexicon;
+        let date = self.date;
+        self.mentions.retain(|m| {
+            let Target::Entity(e) = m.target else { return true };
+            if m.form != Some(FormKind::Surname) || full_name_given.contains(&m.target) {
+                return true;
+            }
+            let (_, office) = lexicon.entities[e].code_on(date);
+            office.is_some_and(|o| {
+                const LEADERS: &[&str] = &[
+                    "President", "Prime Minister", "Chancellor", "King", "Queen", "Leader", "Emir", "Premier",
+                    "Secretary-General", "Secretary General", "Pope", "Sultan", "Crown Prince", "Chairman",
+                ];
+                LEADERS.iter().any(|l| o.contains(l)) && !o.contains("Vice") && !o.contains("Deputy")
+            })
+        });
+    }
+
+    fn into_actors(mut self) -> Vec<Actor> {
+        self.drop_unsupported_surnames();
+        let mut order: Vec<Target> = Vec::new();
+        let mut by_target: HashMap<Target, Vec<Span>> = HashMap::new();
+        let mut mentions = self.mentions;
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        for m in mentions {
+            let spans = by_target.entry(m.target.clone()).or_default();
+            if spans.is_empty() {
+                order.push(m.target.clone());
+            }
+            if !spans.contains(&m.span) {
+                spans.push(m.span);
+            }
+        }
+        order
+            .into_iter()
+            .map(|target| {
+                let mentions = by_target.remove(&target).unwrap_or_default();
+                match &target {
+                    Target::Entity(e) => {
+                        let entity = &self.lexicon.entities[*e];
+                        let (code, office) = entity.code_on(self.date);
+                        let role = self.known_roles.get(e).cloned().or_else(|| office.map(str::to_string));
+                        Actor { name: entity.name.clone(), code, kind: entity.kind, country: entity.country.clone(), role, mentions }
+                    }
+                    Target::Sector { country, sector } => {
+                        let adjective = self.lexicon.adjective(country).unwrap_or(country);
+                        Actor {
+                            name: format!("{adjective} {}", sector_name(sector)),
+                            code: Some(format!("{country}{sector}")),
+                            kind: ActorKind::of_sector(sector),
+                            country: Some(country.clone()),
+                            role: None,
+                            mentions,
+                        }
+                    }
+                    Target::NewPerson(i) => {
+                        let p = &self.people[*i];
+                        Actor {
+                            name: p.name.clone(),
+                            code: p.code.clone().filter(|c| c.len() >= 3),
+                            kind: ActorKind::Person,
+                            country: p.country.clone(),
+                            role: p.role.clone(),
+                            mentions,
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+}
+
+fn normalize_description(desc: &str) -> String {
+    let lower = desc.trim().to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+}
+
+fn sector_name(sector: &str) -> &'static str {
+    match sector {
+        "GOV" => "government",
+        "MIL" => "military",
+        "COP" => "police",
+        "REB" => "rebels",
+        "OPP" => "opposition",
+        "PTY" => "party",
+        "JUD" => "judiciary",
+        "LEG" => "legislature",
+        "CVL" => "civilians",
+        "MED" => "media",
+        "BUS" => "business",
+        "SPY" => "intelligence",
+        "REF" => "refugees",
+        "HLH" => "health sector",
+        "EDU" => "education sector",
+        "REL" => "religious leaders",
+        "LAB" => "labour",
+        "ELI" => "elites",
+        "HRI" => "human rights groups",
+        _ => "sector",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+    use std::sync::OnceLock;
+
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::builtin)
+    }
+
+    fn actors(text: &str) -> Vec<Actor> {
+        find_actors(text, &segment(text), lexicon(), Some(jiff::civil::date(2025, 6, 1)))
+    }
+
+    /// (name, code, mention texts) of every actor.
+    fn summary(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        actors(text)
+            .into_iter()
+            .map(|a| (a.name, a.code, a.mentions.iter().map(|m| m.of(text).to_string()).collect()))
+            .collect()
+    }
+
+    fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
+        all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn states_governments_and_bodies_resolve_to_codes() {
+        let text = "Kenya and the African Union urged calm. Nairobi said the talks would resume.";
+        let all = summary(text);
+        assert_eq!(find(&all, "Kenya").1.as_deref(), Some("KEN"));
+        assert_eq!(find(&all, "Kenyan government").1.as_deref(), Some("KENGOV"));
+        assert_eq!(find(&all, "Kenyan government").2, ["Nairobi"]);
+        assert!(all.iter().any(|a| a.1.as_deref() == Some("IGOAU")), "{all:#?}");
+    }
+
+    #[test]
+    fn a_seat_after_a_locative_is_a_place() {
+        let all = summary("The delegation arrived in Moscow on Monday, and the Kremlin welcomed it.");
+        let government = find(&all, "Russian government");
+        assert_eq!(government.2, ["Kremlin"]);
+    }
+
+    #[test]
+    fn possessives_and_hyphenated_compounds() {
+        let all = summary("Peru’s proposal was backed by Chilean-Bolivian negotiators.");
+        assert_eq!(find(&all, "Peru").2, ["Peru"]);
+        assert!(all.iter().any(|a| a.1.as_deref().is_some_and(|c| c.starts_with("CHL"))), "{all:#?}");
+        assert!(all.iter().any(|a| a.1.as_deref().is_some_and(|c| c.starts_with("BOL"))), "{all:#?}");
+    }
+
+    #[test]
+    fn country_and_role_compose_a_sector() {
+        let all = summary("Israeli troops entered the town, and the Nigerian government protested. Abuja was firm.");
+        assert_eq!(find(&all, "Israeli military").1.as_deref(), Some("ISRMIL"));
+        let nigeria = find(&all, "Nigerian government");
+        assert_eq!(nigeria.1.as_deref(), Some("NGAGOV"));
+        assert_eq!(nigeria.2, ["Nigerian government", "Abuja"]);
+    }
+
+    #[test]
+    fn title_role_and_country_compose_a_person() {
+        let text = "Kenyan Foreign Ministry spokeswoman Wanjiru Kamau said the border would reopen. Kamau added that talks continue.";
+        let found = actors(text);
+        let kamau = found.iter().find(|a| a.name == "Wanjiru Kamau").expect("person found");
+        assert_eq!(kamau.code.as_deref(), Some("KENGOV"));
+        assert_eq!(kamau.role.as_deref(), Some("Foreign Ministry spokeswoman"));
+        let mentions: Vec<&str> = kamau.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(mentions, ["Wanjiru Kamau", "Kamau"]);
+    }
+
+    #[test]
+    fn apposition_gives_role_and_only_a_real_affiliation() {
+        let text = "Tomas Lindqvist, an independent expert on the Arctic, noted that nothing changed. \
+                    Ahmed Farouk, a senior member of Hamas, said the list was ready. \
+                    Irena Kovac, a Zagreb-based political analyst, was doubtful. Lindqvist agreed.";
+        let found = actors(text);
+        let get = |n: &str| found.iter().find(|a| a.name == n).unwrap_or_else(|| panic!("{n} in {found:#?}"));
+        assert_eq!(get("Tomas Lindqvist").role.as_deref(), Some("independent expert on the Arctic"));
+        assert_eq!(get("Tomas Lindqvist").code, None);
+        assert_eq!(get("Tomas Lindqvist").mentions.len(), 2);
+        assert_eq!(get("Ahmed Farouk").code.as_deref(), Some("PSEREB"));
+        assert_eq!(get("Irena Kovac").code, None, "a city one is based in is not an affiliation");
+    }
+
+    #[test]
+    fn title_and_surname_resolve_to_the_full_name() {
+        let text = "As Dr Aisha Bello, a lecturer at the university, explained, the vote matters. Dr Bello said more.";
+        let found = actors(text);
+        let bello = found.iter().find(|a| a.name == "Aisha Bello").expect("person");
+        let mentions: Vec<&str> = bello.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(mentions, ["Aisha Bello", "Dr Bello"]);
+    }
+
+    #[test]
+    fn a_description_set_up_by_apposition_points_back() {
+        let text = "The Nigerien leader, Idrissa Maiga, arrived in Algiers. Later the Nigerien leader met reporters.";
+        let found = actors(text);
+        let maiga = found.iter().find(|a| a.name == "Idrissa Maiga").expect("person");
+        let mentions: Vec<&str> = maiga.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(mentions, ["The Nigerien leader", "Idrissa Maiga", "Nigerien leader"]);
+    }
+
+    #[test]
+    fn capitalised_words_without_a_person_cue_are_not_people() {
+        let all = summary("After World War Two, Blue Harbour Holdings expanded. Time will tell.");
+        assert!(all.iter().all(|a| a.0 != "World War Two" && a.0 != "Blue Harbour Holdings"), "{all:#?}");
+    }
+
+    #[test]
+    fn mentions_are_word_aligned_spans_into_the_text() {
+        let text = "Omanis and the Omani government: Muscat mediated; USS ships and US envoys.";
+        for actor in actors(text) {
+            for m in &actor.mentions {
+                let s = m.of(text);
+                assert!(!s.is_empty() && s.trim() == s, "{s:?}");
+            }
+        }
+        let all = summary(text);
+        assert!(all.iter().all(|a| !a.2.iter().any(|m| m == "US" && a.2.len() > 1 && a.2.contains(&"USS".to_string()))));
+    }
+}
