@@ -106,6 +106,46 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Military", "Army", "Navy", "Air", "Force", "Intelligence", "Press", "Office",
 ];
 
+/// The word lists above as hash sets: each is consulted for many tokens of every document.
+macro_rules! word_set {
+    ($($set:ident = $list:ident;)*) => {$(
+        static $set: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+    )*};
+}
+
+word_set! {
+    TITLES_SET = TITLES;
+    SENTENCE_OPENERS_SET = SENTENCE_OPENERS;
+    NON_PERSON_WORDS_SET = NON_PERSON_WORDS;
+    PERSON_DESCRIPTORS_SET = PERSON_DESCRIPTORS;
+    SPEECH_VERBS_SET = SPEECH_VERBS;
+    LOCATIVES_SET = LOCATIVES;
+    NAME_PARTICLES_SET = NAME_PARTICLES;
+    ORGANISATION_WORDS_SET = ORGANISATION_WORDS;
+    ORGANISATION_HEADS_SET = ORGANISATION_HEADS;
+}
+
+/// Words that make a capitalised run an organisation ("Tax Policy Center").
+const ORGANISATION_HEADS: &[&str] = &[
+    "Center", "Centre", "Foundation", "Institute", "Bureau", "Office", "Association", "Council", "Committee",
+    "Agency", "Commission", "Times", "Post", "News", "Journal", "Network", "Union", "Organization",
+    "Organisation", "Fund", "University", "Company", "Corporation", "Coalition", "Alliance", "Federation",
+    "Department", "Ministry", "Service", "Court", "Party", "Tribune", "Herald", "Gazette", "Magazine",
+    "Television", "Radio", "Press", "Group", "Institution", "Society", "Board", "Authority", "Administration",
+];
+
+/// Organisation heads that make it a news outlet.
+const MEDIA_HEADS: &[&str] = &["Times", "Post", "News", "Journal", "Network", "Tribune", "Herald", "Gazette", "Magazine", "Television", "Radio", "Press"];
+
+fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ];
+    CALENDAR.contains(&w)
+}
+
 /// One mention before actors are formed.
 #[derive(Clone, Debug)]
 struct Mention {
@@ -128,6 +168,8 @@ enum Target {
 #[derive(Clone, Debug)]
 struct NewPerson {
     name: String,
+    /// `Person`, or `Other`/`Media` for an organisation the lexicon lacks.
+    kind: ActorKind,
     role: Option<String>,
     code: Option<String>,
     country: Option<String>,
@@ -214,7 +256,7 @@ impl<'a> Finder<'a> {
                 FormKind::Seat => {
                     let place = self
                         .word_before(start)
-                        .is_some_and(|(_, w)| LOCATIVES.contains(&w.to_lowercase().as_str()))
+                        .is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()))
                         || self.text[end..].starts_with("-based");
                     if place {
                         continue;
@@ -291,7 +333,7 @@ impl<'a> Finder<'a> {
             }
             let (word_start, word) = self.word_before(cursor)?;
             let org_word = word.starts_with(char::is_uppercase)
-                && (self.lexicon.role(word).is_some() || ORGANISATION_WORDS.contains(&word));
+                && (self.lexicon.role(word).is_some() || ORGANISATION_WORDS_SET.contains(word));
             if !org_word {
                 return None;
             }
@@ -336,18 +378,70 @@ impl<'a> Finder<'a> {
             }
             let words = end_tok - start_tok;
             let name = span.of(self.text).to_string();
-            if words < 2 || name.split(|c: char| !c.is_alphanumeric()).any(|w| NON_PERSON_WORDS.contains(&w)) {
+            let name_words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            if words >= 2 {
+                if let Some(head) = name_words.iter().find(|w| ORGANISATION_HEADS_SET.contains(**w)) {
+                    self.new_organisation(span, head);
+                    continue;
+                }
+            }
+            if name_words.iter().any(|w| NON_PERSON_WORDS_SET.contains(*w)) {
                 continue;
             }
-            if !self.marked_as_person(span, roles) {
+            if words < 2 && !self.single_name_is_person(span, start_tok) {
+                continue;
+            }
+            if words >= 2 && !self.marked_as_person(span, roles) {
                 continue;
             }
             let index = self.people.len();
-            self.people.push(NewPerson { name, role: None, code: None, country: None });
+            self.people.push(NewPerson { name, kind: ActorKind::Person, role: None, code: None, country: None });
             let target = Target::NewPerson(index);
             self.mentions.push(Mention { span, target: target.clone(), form: None });
             self.attach_context(span, &target, roles);
         }
+    }
+
+    /// An organisation the lexicon lacks ("the Tax Policy Center", "PolitiFact" is not
+    /// caught: one word): no code, kind media for news outlets.
+    fn new_organisation(&mut self, span: Span, head: &str) {
+        let kind = if MEDIA_HEADS.contains(&head) { ActorKind::Media } else { ActorKind::Other };
+        let name = span.of(self.text).to_string();
+        let index = match self.people.iter().position(|p| p.name == name) {
+            Some(i) => i,
+            None => {
+                self.people.push(NewPerson { name, kind, role: None, code: None, country: None });
+                self.people.len() - 1
+            }
+        };
+        self.mentions.push(Mention { span, target: Target::NewPerson(index), form: None });
+    }
+
+    /// A single capitalised word is a person's surname when an honorific
+    /// stands before it ("Mr. Kamin") or a speech verb beside it ("Caddell
+    /// said", "said Lynch") and no one in the document already has that surname.
+    fn single_name_is_person(&self, span: Span, token: usize) -> bool {
+        let word = span.of(self.text);
+        if word.len() < 3 || SENTENCE_OPENERS_SET.contains(word) || self.lexicon.role(word).is_some() || is_calendar_word(word) {
+            return false;
+        }
+        let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
+            || self.mentions.iter().any(|m| match m.target {
+                Target::Entity(e) => {
+                    let entity = &self.lexicon.entities[e];
+                    entity.kind == ActorKind::Person && entity.name.rsplit(' ').next() == Some(word)
+                }
+                _ => false,
+            });
+        if surname_taken {
+            return false;
+        }
+        let before = self.word_before(span.start).map(|(_, w)| w);
+        let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov."].contains(&w));
+        let verb_before = before.is_some_and(|w| SPEECH_VERBS_SET.contains(w)) && !self.starts_sentence(token);
+        let after = &self.text[span.end..];
+        let next_word: String = after.strip_prefix(' ').unwrap_or("").chars().take_while(|c| c.is_alphabetic()).collect();
+        honorific || verb_before || SPEECH_VERBS_SET.contains(next_word.as_str())
     }
 
     /// The capitalised name starting at token `i`: (first, one past last) token.
@@ -359,9 +453,9 @@ impl<'a> Finder<'a> {
             tok.kind == TokenKind::Word
                 && w.starts_with(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
-                && !TITLES.contains(&w)
+                && !TITLES_SET.contains(w)
         };
-        if !is_name_word(i) || SENTENCE_OPENERS.contains(&self.token_text(i)) && self.starts_sentence(i) {
+        if !is_name_word(i) || SENTENCE_OPENERS_SET.contains(self.token_text(i)) && self.starts_sentence(i) {
             return None;
         }
         let mut end = i + 1;
@@ -373,7 +467,7 @@ impl<'a> Finder<'a> {
             let w = self.token_text(end);
             if is_name_word(end) && (gap == " " || gap.is_empty() && self.token_text(end - 1) == "-") {
                 end += 1;
-            } else if (w == "-" && gap.is_empty()) || (NAME_PARTICLES.contains(&w) && gap == " ") {
+            } else if (w == "-" && gap.is_empty()) || (NAME_PARTICLES_SET.contains(w) && gap == " ") {
                 // A particle or hyphen only belongs to the name if a name word follows.
                 if end + 1 < tokens.len() && is_name_word(end + 1) {
                     end += 1;
@@ -397,7 +491,7 @@ impl<'a> Finder<'a> {
     /// Title, role word, apposition or speech verb: the text says this is a person.
     fn marked_as_person(&self, span: Span, roles: &[(usize, usize, &Role)]) -> bool {
         if let Some((_, w)) = self.word_before(span.start) {
-            if TITLES.contains(&w) || SPEECH_VERBS.contains(&w) || self.lexicon.role(w).is_some_and(|r| r.person) {
+            if TITLES_SET.contains(w) || SPEECH_VERBS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person) {
                 return true;
             }
         }
@@ -406,7 +500,7 @@ impl<'a> Finder<'a> {
         }
         let after = &self.text[span.end..];
         let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-        if after.starts_with(' ') && SPEECH_VERBS.contains(&next_word.as_str()) {
+        if after.starts_with(' ') && SPEECH_VERBS_SET.contains(next_word.as_str()) {
             return true;
         }
         if self.description_before(span).is_some() {
@@ -414,7 +508,7 @@ impl<'a> Finder<'a> {
         }
         if let Some(appos) = self.apposition_after(span) {
             let lower = appos.of(self.text).to_lowercase();
-            return lower.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_DESCRIPTORS.contains(&w) || self.lexicon.role(w).is_some_and(|r| r.person));
+            return lower.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_DESCRIPTORS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person));
         }
         false
     }
@@ -427,7 +521,7 @@ impl<'a> Finder<'a> {
         let first: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         let opens = ["a", "an", "the", "A", "An", "The"].contains(&first.as_str())
             || rest.starts_with(|c: char| c.is_uppercase())
-            || PERSON_DESCRIPTORS.contains(&first.to_lowercase().as_str());
+            || PERSON_DESCRIPTORS_SET.contains(first.to_lowercase().as_str());
         if !opens {
             return None;
         }
@@ -519,7 +613,7 @@ impl<'a> Finder<'a> {
     fn description_before(&self, span: Span) -> Option<Span> {
         // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
         let name_start = match self.word_before(span.start) {
-            Some((start, w)) if TITLES.contains(&w) => start,
+            Some((start, w)) if TITLES_SET.contains(w) => start,
             _ => span.start,
         };
         let head = self.text[..name_start].strip_suffix(", ")?;
@@ -532,7 +626,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let last = words.last()?.to_lowercase();
-        let person_noun = PERSON_DESCRIPTORS.contains(&last.as_str()) || self.lexicon.role(&last).is_some_and(|r| r.person);
+        let person_noun = PERSON_DESCRIPTORS_SET.contains(last.as_str()) || self.lexicon.role(&last).is_some_and(|r| r.person);
         person_noun.then(|| Span::new(desc_start, head.len()))
     }
 
@@ -606,7 +700,7 @@ impl<'a> Finder<'a> {
         match m.form {
             Some(FormKind::Adjective) => {
                 ["passport", "citizen", "citizenship", "national", "nationality", "dual"].contains(&next.as_str())
-                    || PERSON_DESCRIPTORS.contains(&next.as_str())
+                    || PERSON_DESCRIPTORS_SET.contains(next.as_str())
                     || self.lexicon.role(&next).is_some_and(|r| r.person)
             }
             Some(FormKind::Name) => self.word_before(m.span.start).is_some_and(|(start, w)| {
@@ -626,7 +720,7 @@ impl<'a> Finder<'a> {
         for m in &self.mentions {
             let is_person = match &m.target {
                 Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
-                Target::NewPerson(_) => true,
+                Target::NewPerson(i) => self.people[*i].kind == ActorKind::Person,
                 Target::Sector { .. } => false,
             };
             if !is_person {
@@ -653,7 +747,7 @@ impl<'a> Finder<'a> {
             }
             // "Dr Ramani": the title is part of the mention.
             let start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
-                Some((p, t)) if TITLES.contains(&t) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
+                Some((p, t)) if TITLES_SET.contains(t) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
                 _ => tok.span.start,
             };
             added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
@@ -703,13 +797,15 @@ impl<'a> Finder<'a> {
             if m.form != Some(FormKind::Surname) || full_name_given.contains(&m.target) {
                 return true;
             }
-            let (_, office) = lexicon.entities[e].code_on(date);
-            office.is_some_and(|o| {
+            // Leaders, present or past, are called by their surname alone.
+            let _ = date;
+            lexicon.entities[e].codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
                 const LEADERS: &[&str] = &[
-                    "President", "Prime Minister", "Chancellor", "King", "Queen", "Leader", "Emir", "Premier",
-                    "Secretary-General", "Secretary General", "Pope", "Sultan", "Crown Prince", "Chairman",
+                    "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
+                    "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
                 ];
-                LEADERS.iter().any(|l| o.contains(l)) && !o.contains("Vice") && !o.contains("Deputy")
+                let o = o.to_lowercase();
+                LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
             })
         });
     }
@@ -756,7 +852,7 @@ impl<'a> Finder<'a> {
                         Actor {
                             name: p.name.clone(),
                             code: p.code.clone().filter(|c| c.len() >= 3),
-                            kind: ActorKind::Person,
+                            kind: p.kind,
                             country: p.country.clone(),
                             role: p.role.clone(),
                             mentions,

@@ -121,6 +121,11 @@ fn text(bodies: &[Body]) {
         std::hint::black_box(texts.par_iter().map(code_actors).sum::<usize>());
     });
     report("clean + segment + actors", texts.len(), bytes, single_actors, parallel_actors);
+    let cleaned: Vec<String> = texts.iter().map(|t| clean(t).text).collect();
+    let scan = best_of(|| {
+        std::hint::black_box(cleaned.iter().map(|t| lexicon.find_forms(t).len() + lexicon.find_roles(t).len()).sum::<usize>());
+    });
+    println!("  of which lexicon scanning alone: {:.3} s on 1 thread", scan.as_secs_f64());
     println!(
         "  actors add {:.0}% to the time per megabyte (1 thread)",
         100.0 * (single_actors.as_secs_f64() / single.as_secs_f64() - 1.0)

@@ -15,7 +15,7 @@ mod tsv;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use jiff::civil::Date;
 
 pub use tsv::LoadError;
@@ -256,6 +256,7 @@ impl LexiconBuilder {
         let mut role_words: Vec<(String, Role)> = self.roles.into_iter().collect();
         role_words.sort_by(|a, b| a.0.cmp(&b.0));
         let role_matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(role_words.iter().map(|(w, _)| w))
@@ -281,7 +282,12 @@ fn compile(forms: HashMap<String, Vec<(EntityId, FormKind)>>, fold: bool) -> (Ah
     let mut forms: Vec<(String, Vec<(EntityId, FormKind)>)> = forms.into_iter().collect();
     // Sorted so that pattern ids (and so results) do not depend on hash order.
     forms.sort_by(|a, b| a.0.cmp(&b.0));
+    // A DFA costs more memory and build time than the default NFA but scans
+    // several times faster; every document is scanned, the lexicon built once.
+    // Very large user dictionaries fall back to the (contiguous) NFA.
+    let kind = if forms.len() <= 20_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
     let matcher = AhoCorasickBuilder::new()
+        .kind(Some(kind))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(fold)
         .build(forms.iter().map(|(f, _)| f))
@@ -350,8 +356,13 @@ impl Lexicon {
 
     /// The role a word or phrase names, if it is one ("spokeswoman" → GOV person).
     pub fn role(&self, word: &str) -> Option<&Role> {
-        let lower = word.to_lowercase();
-        self.role_words.binary_search(&lower).ok().map(|i| &self.roles[i])
+        let index = if word.chars().any(char::is_uppercase) {
+            let lower = word.to_lowercase();
+            self.role_words.binary_search_by(|w| w.as_str().cmp(&lower))
+        } else {
+            self.role_words.binary_search_by(|w| w.as_str().cmp(word))
+        };
+        index.ok().map(|i| &self.roles[i])
     }
 
     pub fn state(&self, iso3: &str) -> Option<EntityId> {

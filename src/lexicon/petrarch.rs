@@ -145,7 +145,12 @@ fn code(inside: &str) -> Result<DatedCode, String> {
         return Err(format!("{code:?} is not a CAMEO code"));
     }
     let (mut from, mut to) = (None, None);
-    if let Some(dates) = parts.next() {
+    // "[EGYGOV > 140608]": a space after the operator is tolerated.
+    let dates = match parts.next() {
+        Some(op @ (">" | "<")) => parts.next().map(|d| format!("{op}{d}")),
+        other => other.map(str::to_string),
+    };
+    if let Some(dates) = dates.as_deref() {
         if let Some(d) = dates.strip_prefix('>') {
             from = Some(date(d)?);
         } else if let Some(d) = dates.strip_prefix('<') {
@@ -206,7 +211,8 @@ pub fn load_agents(builder: &mut LexiconBuilder, file: &str, text: &str) -> Load
             continue;
         }
         let mut reject = |message: String| report.rejected.push(LoadError { file: file.to_string(), line: line_no, message });
-        if trimmed.starts_with('!') {
+        // "!PERSON! = MAN, MEN" defines alternatives; "!MINIST! [~GOV]" is an entry using them.
+        if trimmed.starts_with('!') && trimmed.contains('=') {
             match trimmed.split_once('=') {
                 Some((name, alts)) if name.trim().ends_with('!') => {
                     let alts = alts.split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
@@ -231,8 +237,15 @@ pub fn load_agents(builder: &mut LexiconBuilder, file: &str, text: &str) -> Load
                 continue;
             }
         };
-        let words = trimmed[..at].trim();
-        let expanded = expand(words, &macros);
+        // "CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE}": an explicit plural; "{}" none.
+        let (words, plural) = match trimmed[..at].split_once('{') {
+            Some((w, rest)) => (w.trim(), rest.split('}').next().map(str::trim).filter(|p| !p.is_empty())),
+            None => (trimmed[..at].trim(), None),
+        };
+        let expanded = expand(words, &macros).map(|mut v| {
+            v.extend(plural.map(str::to_string));
+            v
+        });
         let Some(expanded) = expanded else {
             reject(format!("unknown macro in {words:?}"));
             continue;
@@ -272,7 +285,7 @@ mod tests {
     #[test]
     fn entries_synonyms_and_dated_codes_load() {
         let mut b = LexiconBuilder::new();
-        let text = "# a comment\nARNOR_  [ARN]\n+NORTH_KINGDOM_\nARAGORN_ # king\n\t[ARNGOV >300101]\n\t[ARNELI 100101-291231]\n";
+        let text = "# a comment\nARNOR_  [ARN]\n+NORTH_KINGDOM_\nARAGORN_ # king\n\t[ARNGOV > 300101]\n\t[ARNELI 100101-291231]\n";
         let report = load_actors(&mut b, "t.actors.txt", text);
         assert_eq!((report.entries, report.forms, report.rejected.len()), (2, 3, 0));
         let lex = b.build();
@@ -299,9 +312,9 @@ mod tests {
     #[test]
     fn agents_expand_macros() {
         let mut b = LexiconBuilder::new();
-        let text = "!PERSON! = MAN, WOMAN\nFISHER!PERSON! [~AGR]\nHERDER [~AGR]\nBROKEN [\n";
+        let text = "!PERSON! = MAN, WOMAN\nFISHER!PERSON! [~AGR]\nHERDER [~AGR]\n!PERSON! [~CVL]\nRIOT_POLICE {} [~COP]\nWAR_CHIEF {WAR_CHIEFS} [~MIL]\nBROKEN [\n";
         let report = load_agents(&mut b, "a.txt", text);
-        assert_eq!((report.entries, report.forms, report.rejected.len()), (2, 3, 1));
+        assert_eq!((report.entries, report.forms, report.rejected.len()), (5, 8, 1));
         let lex = b.build();
         assert_eq!(lex.role("fisherwoman").map(|r| r.sector.as_str()), Some("AGR"));
     }
