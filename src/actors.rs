@@ -741,6 +741,9 @@ impl<'a> Finder<'a> {
         let mut added = Vec::new();
         for (i, tok) in self.seg.tokens.iter().enumerate() {
             let w = tok.span.of(self.text);
+            if surnames.is_empty() || !w.starts_with(char::is_uppercase) {
+                continue;
+            }
             let Some(targets) = surnames.get(w) else { continue };
             if targets.len() != 1 || self.mentions.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
                 continue;

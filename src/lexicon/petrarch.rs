@@ -237,14 +237,17 @@ pub fn load_agents(builder: &mut LexiconBuilder, file: &str, text: &str) -> Load
                 continue;
             }
         };
-        // "CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE}": an explicit plural; "{}" none.
+        // "CHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE}": an explicit plural; "{}" none;
+        // without braces the regular plural is made, as TABARI does.
         let (words, plural) = match trimmed[..at].split_once('{') {
-            Some((w, rest)) => (w.trim(), rest.split('}').next().map(str::trim).filter(|p| !p.is_empty())),
-            None => (trimmed[..at].trim(), None),
+            Some((w, rest)) => (w.trim(), rest.split('}').next().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string)),
+            None => (trimmed[..at].trim(), pluralize(trimmed[..at].trim())),
         };
-        let expanded = expand(words, &macros).map(|mut v| {
-            v.extend(plural.map(str::to_string));
-            v
+        let expanded = expand(words, &macros).and_then(|mut v| {
+            if let Some(p) = plural {
+                v.extend(expand(&p, &macros)?);
+            }
+            Some(v)
         });
         let Some(expanded) = expanded else {
             reject(format!("unknown macro in {words:?}"));
@@ -263,6 +266,27 @@ pub fn load_agents(builder: &mut LexiconBuilder, file: &str, text: &str) -> Load
         report.entries += 1;
     }
     report
+}
+
+/// The regular English plural of a phrase's last word (`SALT_MINER` →
+/// `SALT_MINERS`); none for a phrase ending in a macro, whose alternatives
+/// list their plurals themselves (`!PERSON! = MAN, MEN`).
+fn pluralize(phrase: &str) -> Option<String> {
+    let p = phrase.trim_end_matches('_');
+    let upper = p.to_uppercase();
+    if upper.ends_with('!') {
+        return None;
+    }
+    let stem_y = upper.ends_with('Y') && !upper.ends_with("AY") && !upper.ends_with("EY") && !upper.ends_with("OY");
+    Some(if upper.ends_with("MAN") {
+        format!("{}EN", &p[..p.len() - 2])
+    } else if stem_y {
+        format!("{}IES", &p[..p.len() - 1])
+    } else if ["S", "X", "CH", "SH", "Z"].iter().any(|e| upper.ends_with(e)) {
+        format!("{p}ES")
+    } else {
+        format!("{p}S")
+    })
 }
 
 /// Expands `!MACRO!` references into every alternative; `None` if one is undefined.
@@ -314,8 +338,11 @@ mod tests {
         let mut b = LexiconBuilder::new();
         let text = "!PERSON! = MAN, WOMAN\nFISHER!PERSON! [~AGR]\nHERDER [~AGR]\n!PERSON! [~CVL]\nRIOT_POLICE {} [~COP]\nWAR_CHIEF {WAR_CHIEFS} [~MIL]\nBROKEN [\n";
         let report = load_agents(&mut b, "a.txt", text);
-        assert_eq!((report.entries, report.forms, report.rejected.len()), (5, 8, 1));
+        assert_eq!((report.entries, report.forms, report.rejected.len()), (5, 9, 1));
         let lex = b.build();
         assert_eq!(lex.role("fisherwoman").map(|r| r.sector.as_str()), Some("AGR"));
+        assert_eq!(lex.role("herders").map(|r| r.sector.as_str()), Some("AGR"));
+        assert_eq!(lex.role("war chiefs").map(|r| r.sector.as_str()), Some("MIL"));
+        assert!(lex.role("riot polices").is_none());
     }
 }
