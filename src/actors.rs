@@ -552,7 +552,7 @@ impl<'a> Finder<'a> {
                 self.mentions.retain(|m| !(m.span.start == mod_start && m.span.end <= rs));
                 let _ = c;
             }
-            self.set_role(target, role, country, sector.clone());
+            self.describe(target, role, country, None, sector.clone());
         }
         // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
         if let Some(appos) = self.apposition_after(span) {
@@ -574,31 +574,16 @@ impl<'a> Finder<'a> {
                 .split(|c: char| !c.is_alphanumeric())
                 .rev()
                 .find_map(|w| self.lexicon.role(w).map(|r| r.sector.clone()));
-            if let Target::NewPerson(i) = target {
-                let p = &mut self.people[*i];
-                if p.role.is_none() {
-                    p.role = Some(role);
-                }
-                if p.code.is_none() {
-                    p.code = code.or_else(|| country.as_ref().map(|c| format!("{c}{}", descriptor_sector.clone().unwrap_or_default())));
-                    p.country = country;
-                }
-            } else if let Target::Entity(e) = target {
-                self.known_roles.entry(*e).or_insert(role);
-            }
+            self.describe(target, role, country, code, descriptor_sector);
         }
         // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
         if let Some(desc_span) = self.description_before(span) {
-            if let Target::NewPerson(i) = target {
+            if let Target::NewPerson(_) = target {
                 let (country, code) = self.affiliation_in(desc_span, roles);
-                let descriptor_sector = self.lexicon.role(desc_span.of(self.text).rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
-                let p = &mut self.people[*i];
                 let desc = desc_span.of(self.text);
-                p.role.get_or_insert_with(|| desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string());
-                if p.code.is_none() {
-                    p.code = code.or_else(|| country.as_ref().map(|c| format!("{c}{}", descriptor_sector.unwrap_or_default())));
-                    p.country = country;
-                }
+                let descriptor_sector = self.lexicon.role(desc.rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
+                let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
+                self.describe(target, role, country, code, descriptor_sector);
             }
             let key = normalize_description(desc_span.of(self.text));
             self.descriptions.push((key, target.clone()));
@@ -630,15 +615,16 @@ impl<'a> Finder<'a> {
         person_noun.then(|| Span::new(desc_start, head.len()))
     }
 
-    fn set_role(&mut self, target: &Target, role: String, country: Option<String>, sector: Option<String>) {
+    /// Gives a person the role the text describes and, for someone the
+    /// lexicon lacks, the affiliation it gives: a group's or body's code, else
+    /// the country with the sector of the role noun. The first description wins.
+    fn describe(&mut self, target: &Target, role: String, country: Option<String>, code: Option<String>, sector: Option<String>) {
         match target {
             Target::NewPerson(i) => {
                 let p = &mut self.people[*i];
                 p.role.get_or_insert(role);
                 if p.code.is_none() {
-                    if let Some(c) = &country {
-                        p.code = Some(format!("{c}{}", sector.unwrap_or_default()));
-                    }
+                    p.code = code.or_else(|| country.as_ref().map(|c| format!("{c}{}", sector.unwrap_or_default())));
                     p.country = country;
                 }
             }
