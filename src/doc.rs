@@ -103,6 +103,48 @@ pub struct Actor {
     pub mentions: Vec<Span>,
 }
 
+/// What kind of quotation (`SPEC.md` §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+    Pullquote,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Pullquote => "pullquote",
+        }
+    }
+}
+
+/// Who said a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The full name as resolved, or the name as written when no actor holds it.
+    pub name: String,
+    /// Index into `Document::actors`.
+    pub actor: Option<usize>,
+    pub code: Option<String>,
+    /// The words that name the speaker next to the cue (a name or a pronoun).
+    pub mention: Option<Span>,
+}
+
+/// A quotation: the words inside the marks, and who said them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    /// The cue verb or phrase ("said", "according to").
+    pub cue: Option<String>,
+}
+
 /// A document after reading, cleaning and segmentation; later stages add to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -118,5 +160,7 @@ pub struct Document {
     pub segmentation: Segmentation,
     /// The actors stage's result; `mentions` are spans into `text`.
     pub actors: Vec<Actor>,
+    /// The quotations stage's result.
+    pub quotes: Vec<Quote>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -29,6 +29,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod quotes;
 pub mod read;
 pub mod segment;
 pub mod span;

@@ -24,8 +24,8 @@ struct DocumentJson<'d> {
     text: &'d str,
     removed: Vec<&'d str>,
     actors: Vec<ActorJson<'d>>,
-    // Filled by the quotation and event stages as they land.
-    quotes: [(); 0],
+    quotes: Vec<QuoteJson<'d>>,
+    // Filled by the event stage when it lands.
     events: [(); 0],
     /// What stages noticed but handled, as `"stage: message"`.
     diagnostics: Vec<String>,
@@ -40,6 +40,24 @@ struct ActorJson<'d> {
     country: Option<&'d str>,
     role: Option<&'d str>,
     mentions: Vec<SpanJson>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'d> {
+    text: &'d str,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    speaker: Option<SpeakerJson<'d>>,
+    cue: Option<&'d str>,
+}
+
+#[derive(Serialize)]
+struct SpeakerJson<'d> {
+    name: &'d str,
+    actor: Option<String>,
+    code: Option<&'d str>,
+    mention: Option<SpanJson>,
 }
 
 /// A span as code point offsets, end exclusive.
@@ -83,7 +101,26 @@ pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
                 mentions: a.mentions.iter().map(|&m| SpanJson::new(&code_points, m)).collect(),
             })
             .collect(),
-        quotes: [],
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let (start, end) = code_points.span(q.span);
+                QuoteJson {
+                    text: q.span.of(&doc.text),
+                    start,
+                    end,
+                    kind: q.kind.as_str(),
+                    speaker: q.speaker.as_ref().map(|s| SpeakerJson {
+                        name: &s.name,
+                        actor: s.actor.map(|i| format!("a{}", i + 1)),
+                        code: s.code.as_deref(),
+                        mention: s.mention.map(|m| SpanJson::new(&code_points, m)),
+                    }),
+                    cue: q.cue.as_deref(),
+                }
+            })
+            .collect(),
         events: [],
         diagnostics: doc.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
     };

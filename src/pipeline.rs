@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::actors::find_actors;
 use crate::clean::clean;
 use crate::lexicon::Lexicon;
+use crate::quotes::find_quotes;
 use crate::doc::{Body, Diagnostic, Document, RawDocument, Severity};
 use crate::extract::Extractor;
 use crate::read::ReadError;
@@ -65,6 +66,7 @@ impl Pipeline {
         }
         let segmentation = segment(&cleaned.text);
         let actors = find_actors(&cleaned.text, &segmentation, &self.lexicon, metadata.published);
+        let quotes = find_quotes(&cleaned.text, &segmentation, &actors);
         Ok(Document {
             id,
             origin,
@@ -74,6 +76,7 @@ impl Pipeline {
             removed: cleaned.removed,
             segmentation,
             actors,
+            quotes,
             diagnostics,
         })
     }
