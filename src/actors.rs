@@ -205,7 +205,7 @@ pub fn find_actors(text: &str, seg: &Segmentation, lexicon: &Lexicon, date: Opti
     };
     let forms = lexicon.find_forms(text);
     let roles = lexicon.find_roles(text);
-    f.lexicon_mentions(&forms, &roles);
+    f.lexicon_mentions(&forms);
     f.sector_mentions(&roles);
     f.new_people(&roles);
     f.surnames_and_descriptions();
@@ -247,7 +247,7 @@ impl<'a> Finder<'a> {
             .map(|p| end + p.len())
     }
 
-    fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])], _roles: &[(usize, usize, &Role)]) {
+    fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])]) {
         for &(start, end, targets) in forms {
             let Some(&(entity, kind)) = targets.first() else { continue };
             let span = Span::new(start, end);
@@ -546,13 +546,12 @@ impl<'a> Finder<'a> {
         }
         if let Some(rs) = role_start {
             let role = self.text[rs..span.start].trim().to_string();
-            let country = self.modifier_before(rs).map(|(_, c, _)| c);
-            if let Some((_, c, mod_start)) = self.modifier_before(rs) {
+            let modifier = self.modifier_before(rs);
+            if let Some((_, _, mod_start)) = modifier {
                 // The adjective belongs to the person's description now.
                 self.mentions.retain(|m| !(m.span.start == mod_start && m.span.end <= rs));
-                let _ = c;
             }
-            self.describe(target, role, country, None, sector.clone());
+            self.describe(target, role, modifier.map(|(_, c, _)| c), None, sector);
         }
         // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
         if let Some(appos) = self.apposition_after(span) {
@@ -562,7 +561,7 @@ impl<'a> Finder<'a> {
                 .trim_start_matches("an ")
                 .trim_start_matches("the ")
                 .to_string();
-            let (country, code) = self.affiliation_in(appos, roles);
+            let (country, code) = self.affiliation_in(appos);
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
                 let last = m.span.of(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -579,7 +578,7 @@ impl<'a> Finder<'a> {
         // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
         if let Some(desc_span) = self.description_before(span) {
             if let Target::NewPerson(_) = target {
-                let (country, code) = self.affiliation_in(desc_span, roles);
+                let (country, code) = self.affiliation_in(desc_span);
                 let desc = desc_span.of(self.text);
                 let descriptor_sector = self.lexicon.role(desc.rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
                 let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
@@ -639,7 +638,7 @@ impl<'a> Finder<'a> {
     /// ("a senior member of Hamas"), a person's country ("Putin's envoy"),
     /// or a country adjective ("a Serbian analyst"). A place a person is based
     /// in ("a Belgrade-based analyst") is not an affiliation.
-    fn affiliation_in(&self, appos: Span, _roles: &[(usize, usize, &Role)]) -> (Option<String>, Option<String>) {
+    fn affiliation_in(&self, appos: Span) -> (Option<String>, Option<String>) {
         for m in self.mentions.iter().filter(|m| appos.contains(m.span)) {
             if self.text[m.span.end..].starts_with("-based") {
                 continue;
@@ -780,14 +779,12 @@ impl<'a> Finder<'a> {
             .map(|m| m.target.clone())
             .collect();
         let lexicon = self.lexicon;
-        let date = self.date;
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
             if m.form != Some(FormKind::Surname) || full_name_given.contains(&m.target) {
                 return true;
             }
             // Leaders, present or past, are called by their surname alone.
-            let _ = date;
             lexicon.entities[e].codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
                 const LEADERS: &[&str] = &[
                     "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",

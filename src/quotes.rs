@@ -93,7 +93,6 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         for (k, &(i, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
             let (is_open, is_close) = match c {
                 '“' | '„' | '«' => (true, false),
                 '”' | '»' => (false, true),
@@ -103,7 +102,6 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
                 }
                 _ => (false, false),
             };
-            let _ = next;
             if is_open && open.is_none() {
                 open = Some((base + i, base + i + c.len_utf8()));
             } else if is_open {
@@ -167,7 +165,7 @@ fn attribute(text: &str, seg: &Segmentation, actors: &[Actor], s: &Segment) -> O
     // Before: "X told TNA: “" / "X noted that “" within the sentence.
     let sentence_start = sentence_containing(seg, s.outer.start).map_or(paragraph.start, |x| x.start).max(paragraph.start);
     let before = &text[sentence_start..s.outer.start];
-    if let Some(found) = cue_before(text, seg, actors, sentence_start, before) {
+    if let Some(found) = cue_before(text, actors, sentence_start, before) {
         return Some(found);
     }
     // "X said the talks were fragile. “For months, …”": a quote opening its
@@ -177,7 +175,7 @@ fn attribute(text: &str, seg: &Segmentation, actors: &[Actor], s: &Segment) -> O
         let previous = seg.sentences.get(index.checked_sub(1)?).map(|x| x.span).filter(|p| p.start >= paragraph.start)?;
         let words_before_quote = &text[previous.start..previous.end];
         if !words_before_quote.contains(['“', '”', '"']) {
-            return cue_before(text, seg, actors, previous.start, words_before_quote);
+            return cue_before(text, actors, previous.start, words_before_quote);
         }
     }
     None
@@ -226,14 +224,13 @@ fn cue_after(text: &str, actors: &[Actor], base: usize, after: &str) -> Option<(
         if !CUE_VERBS.contains(&w) {
             continue;
         }
-        let verb_pos = base + off;
         // "… ,” said X": the speaker follows the verb.
         if let Some(&(next_off, _)) = ws.get(k + 1) {
             let gap = &after[off + w.len()..next_off];
             if k == 0 && gap.trim().is_empty() {
                 let next = ws[k + 1].1;
                 if PRONOUNS.contains(&next) {
-                    return pronoun_speaker(text, &Segmentation::default(), actors, base + next_off, next.len()).map(|sp| (sp, w.to_string()));
+                    return pronoun_speaker(actors, base + next_off, next.len()).map(|sp| (sp, w.to_string()));
                 }
                 // "said Russian Foreign Ministry spokeswoman Maria Zakharova": the person in the phrase.
                 let phrase_end = after[next_off..].find([',', '.', ';']).map_or(after.len(), |e| next_off + e);
@@ -249,19 +246,18 @@ fn cue_after(text: &str, actors: &[Actor], base: usize, after: &str) -> Option<(
         if k > 0 {
             let (subj_off, subj) = ws[0];
             if PRONOUNS.contains(&subj) {
-                return pronoun_speaker(text, &Segmentation::default(), actors, base + subj_off, subj.len()).map(|sp| (sp, w.to_string()));
+                return pronoun_speaker(actors, base + subj_off, subj.len()).map(|sp| (sp, w.to_string()));
             }
             if let Some(sp) = speaker_at(text, actors, base + subj_off) {
                 return Some((sp, w.to_string()));
             }
         }
-        let _ = verb_pos;
         return None;
     }
     None
 }
 
-fn cue_before(text: &str, seg: &Segmentation, actors: &[Actor], base: usize, before: &str) -> Option<(Speaker, String)> {
+fn cue_before(text: &str, actors: &[Actor], base: usize, before: &str) -> Option<(Speaker, String)> {
     let ws = words(before);
     let (verb_index, &(verb_off, verb)) = ws.iter().enumerate().rev().find(|(_, (_, w))| CUE_VERBS.contains(w))?;
     let subject_words = &ws[..verb_index];
@@ -273,7 +269,7 @@ fn cue_before(text: &str, seg: &Segmentation, actors: &[Actor], base: usize, bef
     }
     // else a pronoun ("He adds:"), else an unknown name right before the verb ("Katz said").
     if let Some(&(off, w)) = subject_words.iter().find(|(_, w)| PRONOUNS.contains(w)) {
-        return pronoun_speaker(text, seg, actors, base + off, w.len()).map(|sp| (sp, verb.to_string()));
+        return pronoun_speaker(actors, base + off, w.len()).map(|sp| (sp, verb.to_string()));
     }
     let &(off, _) = subject_words.last()?;
     speaker_at(text, actors, base + off).map(|sp| (sp, verb.to_string()))
@@ -327,8 +323,7 @@ fn speaker_at(text: &str, actors: &[Actor], pos: usize) -> Option<Speaker> {
 }
 
 /// "he" → the nearest person mentioned before it.
-fn pronoun_speaker(text: &str, _seg: &Segmentation, actors: &[Actor], pos: usize, len: usize) -> Option<Speaker> {
-    let _ = text;
+fn pronoun_speaker(actors: &[Actor], pos: usize, len: usize) -> Option<Speaker> {
     let (i, a, _) = actors
         .iter()
         .enumerate()
