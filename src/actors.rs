@@ -20,7 +20,7 @@
 //! date; a person the lexicon does not know gets a code only when the text
 //! gives an affiliation.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::doc::{Actor, Span};
 use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
@@ -109,7 +109,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// The word lists above as hash sets: each is consulted for many tokens of every document.
 macro_rules! word_set {
     ($($set:ident = $list:ident;)*) => {$(
-        static $set: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
             std::sync::LazyLock::new(|| $list.iter().copied().collect());
     )*};
 }
@@ -183,7 +183,7 @@ struct Finder<'a> {
     mentions: Vec<Mention>,
     people: Vec<NewPerson>,
     /// Roles the text gives people the lexicon knows ("Foreign Ministry spokeswoman").
-    known_roles: HashMap<EntityId, String>,
+    known_roles: FxHashMap<EntityId, String>,
     /// Spans already claimed by a mention or a modifier.
     claimed: Vec<Span>,
     /// Descriptions set up by apposition ("palestinian leader") → person target.
@@ -199,15 +199,14 @@ pub fn find_actors(text: &str, seg: &Segmentation, lexicon: &Lexicon, date: Opti
         date,
         mentions: Vec::new(),
         people: Vec::new(),
-        known_roles: HashMap::new(),
+        known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
     };
-    let forms = lexicon.find_forms(text);
-    let roles = lexicon.find_roles(text);
-    f.lexicon_mentions(&forms);
-    f.sector_mentions(&roles);
-    f.new_people(&roles);
+    let scan = lexicon.scan(text, &seg.tokens);
+    f.lexicon_mentions(&scan.forms);
+    f.sector_mentions(&scan.roles);
+    f.new_people(&scan.roles);
     f.surnames_and_descriptions();
     f.into_actors()
 }
@@ -377,15 +376,14 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let words = end_tok - start_tok;
-            let name = span.of(self.text).to_string();
-            let name_words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let name_words = || span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
             if words >= 2 {
-                if let Some(head) = name_words.iter().find(|w| ORGANISATION_HEADS_SET.contains(**w)) {
+                if let Some(head) = name_words().find(|w| ORGANISATION_HEADS_SET.contains(*w)) {
                     self.new_organisation(span, head);
                     continue;
                 }
             }
-            if name_words.iter().any(|w| NON_PERSON_WORDS_SET.contains(*w)) {
+            if name_words().any(|w| NON_PERSON_WORDS_SET.contains(w)) {
                 continue;
             }
             if words < 2 && !self.single_name_is_person(span, start_tok) {
@@ -395,6 +393,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let index = self.people.len();
+            let name = span.of(self.text).to_string();
             self.people.push(NewPerson { name, kind: ActorKind::Person, role: None, code: None, country: None });
             let target = Target::NewPerson(index);
             self.mentions.push(Mention { span, target: target.clone(), form: None });
@@ -483,9 +482,12 @@ impl<'a> Finder<'a> {
     }
 
     fn starts_sentence(&self, i: usize) -> bool {
-        let start = self.seg.tokens[i].span.start;
-        self.seg.sentences.iter().any(|s| s.span.start == start)
-            || i > 0 && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1)) && self.seg.sentences.iter().any(|s| s.span.start == self.seg.tokens[i - 1].span.start)
+        let sentence_starts_at = |pos: usize| {
+            let k = self.seg.sentences.partition_point(|s| s.span.start < pos);
+            self.seg.sentences.get(k).is_some_and(|s| s.span.start == pos)
+        };
+        sentence_starts_at(self.seg.tokens[i].span.start)
+            || i > 0 && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1)) && sentence_starts_at(self.seg.tokens[i - 1].span.start)
     }
 
     /// Title, role word, apposition or speech verb: the text says this is a person.
@@ -701,7 +703,7 @@ impl<'a> Finder<'a> {
 
     /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
     fn surnames_and_descriptions(&mut self) {
-        let mut surnames: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
         for m in &self.mentions {
             let is_person = match &m.target {
                 Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
@@ -717,7 +719,7 @@ impl<'a> Finder<'a> {
                 Target::Sector { .. } => continue,
             };
             if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2) {
-                let targets = surnames.entry(last.to_string()).or_default();
+                let targets = surnames.entry(last).or_default();
                 if !targets.contains(&m.target) {
                     targets.push(m.target.clone());
                 }
@@ -743,27 +745,27 @@ impl<'a> Finder<'a> {
         self.mentions.extend(added);
         // Later uses of a description an apposition set up.
         let descriptions = std::mem::take(&mut self.descriptions);
+        if descriptions.is_empty() {
+            return;
+        }
+        // ASCII lower-casing keeps byte offsets aligned with the text.
+        let lower = self.text.to_ascii_lowercase();
         for (key, target) in &descriptions {
-            for s in &self.seg.sentences {
-                let sentence = s.span.of(self.text);
-                let lower = sentence.to_lowercase();
-                // Lower-casing can change byte lengths (rare letters); offsets must stay aligned.
-                if lower.len() != sentence.len() {
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(key.as_str()).map(|a| a + from) {
+                from = at + key.len();
+                let span = Span::new(at, at + key.len());
+                // A description does not run across sentences.
+                if self.sentence_of(at) != self.sentence_of(span.end - 1) {
                     continue;
                 }
-                let mut from = 0;
-                while let Some(at) = lower[from..].find(key.as_str()).map(|a| a + from) {
-                    from = at + key.len();
-                    let start = s.span.start + at;
-                    let span = Span::new(start, start + key.len());
-                    let inside_other = self.mentions.iter().any(|m| m.span.contains(span) && m.span != span && !matches!(m.target, Target::Sector { .. }));
-                    if !sentence.is_char_boundary(at) || inside_other {
-                        continue;
-                    }
-                    // The description of a known person beats a country-sector reading of the same words.
-                    self.mentions.retain(|m| !span.contains(m.span));
-                    self.mentions.push(Mention { span, target: target.clone(), form: None });
+                let inside_other = self.mentions.iter().any(|m| m.span.contains(span) && m.span != span && !matches!(m.target, Target::Sector { .. }));
+                if inside_other {
+                    continue;
                 }
+                // The description of a known person beats a country-sector reading of the same words.
+                self.mentions.retain(|m| !span.contains(m.span));
+                self.mentions.push(Mention { span, target: target.clone(), form: None });
             }
         }
     }
@@ -799,7 +801,7 @@ impl<'a> Finder<'a> {
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
         let mut order: Vec<Target> = Vec::new();
-        let mut by_target: HashMap<Target, Vec<Span>> = HashMap::new();
+        let mut by_target: FxHashMap<Target, Vec<Span>> = FxHashMap::default();
         let mut mentions = self.mentions;
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         for m in mentions {
@@ -851,7 +853,7 @@ impl<'a> Finder<'a> {
 }
 
 fn normalize_description(desc: &str) -> String {
-    let lower = desc.trim().to_lowercase();
+    let lower = desc.trim().to_ascii_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 

@@ -317,7 +317,8 @@ mod tests {
         assert_eq!(aragorn.codes.len(), 2);
         assert_eq!(aragorn.code_on(Some(jiff::civil::date(2031, 5, 1))).0.as_deref(), Some("ARNGOV"));
         assert_eq!(aragorn.code_on(Some(jiff::civil::date(2015, 5, 1))).0.as_deref(), Some("ARNELI"));
-        let found = lex.find_forms("Envoys of the North Kingdom met Aragorn.");
+        let text = "Envoys of the North Kingdom met Aragorn.";
+        let found = lex.scan(text, &crate::segment::segment(text).tokens).forms;
         assert_eq!(found.len(), 2);
     }
 
