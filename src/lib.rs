@@ -24,6 +24,7 @@
 
 pub mod actors;
 pub mod clean;
+pub mod dates;
 pub mod doc;
 pub mod extract;
 pub mod lexicon;
