@@ -22,7 +22,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::doc::{Actor, Span};
+use crate::doc::{Actor, Place, Span};
 use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
 use crate::segment::{Segmentation, TokenKind};
 
@@ -181,6 +181,7 @@ struct Finder<'a> {
     lexicon: &'a Lexicon,
     date: Option<jiff::civil::Date>,
     mentions: Vec<Mention>,
+    places: Vec<Place>,
     people: Vec<NewPerson>,
     /// Roles the text gives people the lexicon knows ("Foreign Ministry spokeswoman").
     known_roles: FxHashMap<EntityId, String>,
@@ -192,12 +193,24 @@ struct Finder<'a> {
 
 /// Finds the actors of a document.
 pub fn find_actors(text: &str, seg: &Segmentation, lexicon: &Lexicon, date: Option<jiff::civil::Date>) -> Vec<Actor> {
+    find_actors_and_places(text, seg, lexicon, date).0
+}
+
+/// Finds the actors of a document and the places it names: regions, cities
+/// and seats of government used as places ("in Moscow").
+pub fn find_actors_and_places(
+    text: &str,
+    seg: &Segmentation,
+    lexicon: &Lexicon,
+    date: Option<jiff::civil::Date>,
+) -> (Vec<Actor>, Vec<Place>) {
     let mut f = Finder {
         text,
         seg,
         lexicon,
         date,
         mentions: Vec::new(),
+        places: Vec::new(),
         people: Vec::new(),
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
@@ -208,7 +221,8 @@ pub fn find_actors(text: &str, seg: &Segmentation, lexicon: &Lexicon, date: Opti
     f.sector_mentions(&scan.roles);
     f.new_people(&scan.roles);
     f.surnames_and_descriptions();
-    f.into_actors()
+    let places = std::mem::take(&mut f.places);
+    (f.into_actors(), places)
 }
 
 impl<'a> Finder<'a> {
@@ -250,18 +264,19 @@ impl<'a> Finder<'a> {
         for &(start, end, targets) in forms {
             let Some(&(entity, kind)) = targets.first() else { continue };
             let span = Span::new(start, end);
-            match kind {
-                FormKind::Region => continue,
+            let place = match kind {
+                FormKind::Region => true,
                 FormKind::Seat => {
-                    let place = self
-                        .word_before(start)
-                        .is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()))
-                        || self.text[end..].starts_with("-based");
-                    if place {
-                        continue;
-                    }
+                    self.word_before(start).is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()))
+                        || self.text[end..].starts_with("-based")
                 }
-                _ => {}
+                _ => false,
+            };
+            if place {
+                if let Some(country) = self.lexicon.entities[entity].country.clone() {
+                    self.places.push(Place { span, country });
+                }
+                continue;
             }
             self.mentions.push(Mention { span, target: Target::Entity(entity), form: Some(kind) });
         }

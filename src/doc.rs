@@ -103,6 +103,49 @@ pub struct Actor {
     pub mentions: Vec<Span>,
 }
 
+/// A place named in the text: a region or city, or a seat of government used
+/// as a place ("in Moscow"). Not an actor; events take their location from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub span: Span,
+    /// ISO alpha-3 code of the country the place is in.
+    pub country: String,
+}
+
+/// One side of an event: an actor of the document, or a place standing for
+/// its country ("sent aid to Gaza").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    pub name: String,
+    pub code: Option<String>,
+    /// Index into [`Document::actors`]; `None` for a place.
+    pub actor: Option<usize>,
+}
+
+/// A coded event (`SPEC.md` §2, field `events`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub source: Participant,
+    pub target: Option<Participant>,
+    /// CAMEO event code, two to four digits.
+    pub cameo: String,
+    /// PLOVER event type; `None` where PLOVER has none for the code.
+    pub plover: Option<String>,
+    pub goldstein: f32,
+    pub quad_class: u8,
+    /// The words that name the event ("held a conference with").
+    pub trigger: Span,
+    pub sentence: Span,
+    /// The event's date at the precision the text gives.
+    pub date: Option<crate::dates::EventDate>,
+    pub negated: bool,
+    pub hypothetical: bool,
+    /// The place named for the event, as written.
+    pub location: Option<String>,
+    /// How sure the rule that found it is, in (0, 1].
+    pub confidence: f32,
+}
+
 /// What kind of quotation (`SPEC.md` §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -146,7 +189,7 @@ pub struct Quote {
 }
 
 /// A document after reading, cleaning and segmentation; later stages add to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub id: String,
     pub origin: String,
@@ -160,7 +203,11 @@ pub struct Document {
     pub segmentation: Segmentation,
     /// The actors stage's result; `mentions` are spans into `text`.
     pub actors: Vec<Actor>,
+    /// Places the actors stage found (not actors).
+    pub places: Vec<Place>,
     /// The quotations stage's result.
     pub quotes: Vec<Quote>,
+    /// The events stage's result.
+    pub events: Vec<Event>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -26,6 +26,7 @@ pub mod actors;
 pub mod clean;
 pub mod dates;
 pub mod doc;
+pub mod events;
 pub mod extract;
 pub mod lexicon;
 pub mod output;

@@ -122,7 +122,7 @@ fn code(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         .build()
         .map_err(|e| e.to_string())?;
     let lexicon = load_lexicon(&args.actor_files, &args.agent_files)?;
-    let pipeline = Pipeline::new(default_extractor(), std::sync::Arc::new(lexicon), args.options);
+    let pipeline = Pipeline::new(default_extractor(), std::sync::Arc::new(lexicon), std::sync::Arc::new(dyad::events::EventCoder::builtin()), args.options);
     let mut reader = Reader::new(read::expand_inputs(&args.paths), args.read);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

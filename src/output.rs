@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::doc::{Document, Span};
+use crate::doc::{Document, Participant, Span};
 
 #[derive(Serialize)]
 struct DocumentJson<'d> {
@@ -25,8 +25,7 @@ struct DocumentJson<'d> {
     removed: Vec<&'d str>,
     actors: Vec<ActorJson<'d>>,
     quotes: Vec<QuoteJson<'d>>,
-    // Filled by the event stage when it lands.
-    events: [(); 0],
+    events: Vec<EventJson<'d>>,
     /// What stages noticed but handled, as `"stage: message"`.
     diagnostics: Vec<String>,
 }
@@ -58,6 +57,37 @@ struct SpeakerJson<'d> {
     actor: Option<String>,
     code: Option<&'d str>,
     mention: Option<SpanJson>,
+}
+
+#[derive(Serialize)]
+struct EventJson<'d> {
+    source: ParticipantJson<'d>,
+    target: Option<ParticipantJson<'d>>,
+    cameo: &'d str,
+    plover: Option<&'d str>,
+    goldstein: f32,
+    quad_class: u8,
+    trigger: &'d str,
+    sentence: SpanJson,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the precision the text gives.
+    date: Option<String>,
+    negated: bool,
+    hypothetical: bool,
+    location: Option<&'d str>,
+    confidence: f32,
+}
+
+#[derive(Serialize)]
+struct ParticipantJson<'d> {
+    name: &'d str,
+    code: Option<&'d str>,
+    actor: Option<String>,
+}
+
+impl<'d> ParticipantJson<'d> {
+    fn new(p: &'d Participant) -> ParticipantJson<'d> {
+        ParticipantJson { name: &p.name, code: p.code.as_deref(), actor: p.actor.map(|i| format!("a{}", i + 1)) }
+    }
 }
 
 /// A span as code point offsets, end exclusive.
@@ -121,7 +151,25 @@ pub fn write_document(out: &mut impl Write, doc: &Document) -> io::Result<()> {
                 }
             })
             .collect(),
-        events: [],
+        events: doc
+            .events
+            .iter()
+            .map(|e| EventJson {
+                source: ParticipantJson::new(&e.source),
+                target: e.target.as_ref().map(ParticipantJson::new),
+                cameo: &e.cameo,
+                plover: e.plover.as_deref(),
+                goldstein: e.goldstein,
+                quad_class: e.quad_class,
+                trigger: e.trigger.of(&doc.text),
+                sentence: SpanJson::new(&code_points, e.sentence),
+                date: e.date.map(|d| d.to_iso()),
+                negated: e.negated,
+                hypothetical: e.hypothetical,
+                location: e.location.as_deref(),
+                confidence: e.confidence,
+            })
+            .collect(),
         diagnostics: doc.diagnostics.iter().map(|d| format!("{}: {}", d.stage, d.message)).collect(),
     };
     serde_json::to_writer(&mut *out, &json)?;

@@ -6,7 +6,8 @@
 
 use std::sync::Arc;
 
-use crate::actors::find_actors;
+use crate::actors::find_actors_and_places;
+use crate::events::{EventCoder, EventInput, find_events};
 use crate::clean::clean;
 use crate::lexicon::Lexicon;
 use crate::quotes::find_quotes;
@@ -26,12 +27,13 @@ pub struct Options {
 pub struct Pipeline {
     extractor: Box<dyn Extractor>,
     lexicon: Arc<Lexicon>,
+    events: Arc<EventCoder>,
     options: Options,
 }
 
 impl Pipeline {
-    pub fn new(extractor: Box<dyn Extractor>, lexicon: Arc<Lexicon>, options: Options) -> Pipeline {
-        Pipeline { extractor, lexicon, options }
+    pub fn new(extractor: Box<dyn Extractor>, lexicon: Arc<Lexicon>, events: Arc<EventCoder>, options: Options) -> Pipeline {
+        Pipeline { extractor, lexicon, events, options }
     }
 
     /// Codes one document.
@@ -65,8 +67,19 @@ impl Pipeline {
             }
         }
         let segmentation = segment(&cleaned.text);
-        let actors = find_actors(&cleaned.text, &segmentation, &self.lexicon, metadata.published);
+        let (actors, places) = find_actors_and_places(&cleaned.text, &segmentation, &self.lexicon, metadata.published);
         let quotes = find_quotes(&cleaned.text, &segmentation, &actors);
+        let events = find_events(
+            &self.events,
+            &EventInput {
+                text: &cleaned.text,
+                seg: &segmentation,
+                actors: &actors,
+                places: &places,
+                quotes: &quotes,
+                published: metadata.published,
+            },
+        );
         Ok(Document {
             id,
             origin,
@@ -76,7 +89,9 @@ impl Pipeline {
             removed: cleaned.removed,
             segmentation,
             actors,
+            places,
             quotes,
+            events,
             diagnostics,
         })
     }

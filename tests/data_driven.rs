@@ -61,7 +61,12 @@ fn articles_match_expected_output() {
     let mut failures = Vec::new();
     let files = inputs();
     let options = Options { published: Some(jiff::civil::date(2025, 6, 1)) };
-    let pipeline = Pipeline::new(default_extractor(), std::sync::Arc::new(dyad::lexicon::Lexicon::builtin()), options);
+    let pipeline = Pipeline::new(
+        default_extractor(),
+        std::sync::Arc::new(dyad::lexicon::Lexicon::builtin()),
+        std::sync::Arc::new(dyad::events::EventCoder::builtin()),
+        options,
+    );
     assert!(files.len() >= 7, "test articles are missing: {files:?}");
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

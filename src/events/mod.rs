@@ -1,0 +1,811 @@
+//! Events: who did what to whom, when and where, and whether it happened.
+//!
+//! The stage reads one sentence at a time, with the actors, places and
+//! quotations the earlier stages found:
+//!
+//! 1. **Trigger.** Each word is looked up as the head of the patterns of the
+//!    event lexicon ([`lexicon`]); the longest pattern whose words follow
+//!    (skipping up to two modifiers: "held *direct* talks with") wins. A verb
+//!    head after a determiner or possessive is a noun ("the attack"), and only
+//!    noun patterns apply there.
+//! 2. **Source.** The subject: the nearest actor before the verb group in the
+//!    same clause that is not the object of a preposition ("the state *of*
+//!    Israel") — which skips appositions ("X, a senior member *of* Hamas,
+//!    said") — with the actors coordinated with it ("Hamas, Fatah and Islamic
+//!    Jihad"). A clause with no such actor borrows the subject of the clause
+//!    before it ("…supported Israel but later began supporting…"). Passives
+//!    take the `by` agent ("were released by Hamas"); event nouns take the
+//!    actor that modifies them ("Israel's war", "the Russian invasion").
+//! 3. **Target.** The actor where the pattern puts it (`+`), else the first
+//!    actor after the trigger in the clause, with its coordinated actors; a
+//!    place stands for its country when no actor is there ("aid to Gaza").
+//!    One event per source × target.
+//! 4. **Flags.** `negated` from a negation in the verb group ("has not
+//!    designated", "refused to"); `hypothetical` from a modal or a verb of
+//!    intent ("will participate", "are expected to discuss"), a condition or
+//!    a question.
+//! 5. **Date** from the sentence's own date expression, else the last one of
+//!    the two sentences before, else the document's date ([`crate::dates`]);
+//!    **location** from a place after a locative preposition in the sentence.
+//! 6. **Confidence** from how directly each part was found (see
+//!    [`Confidence`]).
+//!
+//! Events inside quotation marks are not coded: they are what someone says,
+//! and the quotation itself is already in `quotes`.
+//!
+//! Architecture invariant: coding never fails; a sentence the rules cannot
+//! read yields no event.
+
+pub mod lexicon;
+pub mod ontology;
+
+use crate::dates::{Anchor, DateMention, EventDate, Precision, find_dates};
+use crate::doc::{Actor, Event, Participant, Place, Quote, QuoteKind, Span};
+use crate::segment::{Segmentation, Token, TokenKind};
+pub use lexicon::EventLexicon;
+pub use ontology::Ontology;
+
+use lexicon::{HeadForms, PatternToken};
+
+/// The event lexicon and the ontology, built once and shared read-only.
+pub struct EventCoder {
+    pub lexicon: EventLexicon,
+    pub ontology: Ontology,
+}
+
+impl EventCoder {
+    pub fn builtin() -> EventCoder {
+        EventCoder { lexicon: EventLexicon::builtin(), ontology: Ontology::builtin() }
+    }
+}
+
+/// What an event stage needs from the document.
+pub struct EventInput<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    pub actors: &'a [Actor],
+    pub places: &'a [Place],
+    pub quotes: &'a [Quote],
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// Codes the events of a document.
+pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
+    let doc = DocView::new(input);
+    let dates = find_dates(input.text, input.published);
+    let mut events = Vec::new();
+    for (s, sentence) in input.seg.sentences.iter().enumerate() {
+        let mut found = Vec::new();
+        // A head inside the words of a longer trigger is part of it ("talks"
+        // in "held talks with"); an event noun in a coded event's target is
+        // what that event is about ("refused to sign *the agreement*").
+        let (mut words_until, mut phrase_until) = (0, 0);
+        for i in sentence.tokens.clone() {
+            if doc.quoted(i) || i < words_until {
+                continue;
+            }
+            if let Some(m) = code_trigger(coder, &doc, s, i, i < phrase_until, &mut found) {
+                words_until = m.words_end;
+                phrase_until = phrase_until.max(m.end);
+            }
+        }
+        for mut event in dedupe(found) {
+            event.date = event_date(input, &dates, s, event.trigger);
+            event.location = location(&doc, s, event.trigger);
+            events.push(event);
+        }
+    }
+    events
+}
+
+/// A mention an event can take as source or target: an actor's or a place's.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    /// First and one-past-last token.
+    tokens: (usize, usize),
+    who: Who,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Who {
+    Actor(usize),
+    Place(usize),
+}
+
+/// The document as the event rules read it: tokens with their lower-case
+/// text and the mention each belongs to.
+struct DocView<'a> {
+    input: &'a EventInput<'a>,
+    tokens: &'a [Token],
+    lower: Vec<String>,
+    /// Outermost mentions, in text order, not overlapping.
+    mentions: Vec<Mention>,
+    /// Token index → index into `mentions`.
+    mention_at: Vec<Option<u32>>,
+    /// Token index → inside a direct quotation or pull quote.
+    in_quote: Vec<bool>,
+}
+
+impl<'a> DocView<'a> {
+    fn new(input: &'a EventInput<'a>) -> DocView<'a> {
+        let tokens = input.seg.tokens.as_slice();
+        let lower = tokens.iter().map(|t| t.span.of(input.text).to_lowercase()).collect();
+        let mut spans: Vec<(Span, Who)> = Vec::new();
+        for (a, actor) in input.actors.iter().enumerate() {
+            spans.extend(actor.mentions.iter().map(|&m| (m, Who::Actor(a))));
+        }
+        spans.extend(input.places.iter().enumerate().map(|(p, place)| (place.span, Who::Place(p))));
+        // Outermost first: "Vladimir Putin's envoy" is the envoy, not Putin.
+        spans.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut mention_at = vec![None; tokens.len()];
+        for (span, who) in spans {
+            if mentions.last().is_some_and(|m| span.start < m.span.end) {
+                continue;
+            }
+            let first = tokens.partition_point(|t| t.span.end <= span.start);
+            let last = tokens.partition_point(|t| t.span.start < span.end);
+            if first >= last {
+                continue;
+            }
+            for slot in &mut mention_at[first..last] {
+                *slot = Some(mentions.len() as u32);
+            }
+            mentions.push(Mention { span, tokens: (first, last), who });
+        }
+        let mut in_quote = vec![false; tokens.len()];
+        for q in input.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
+            let first = tokens.partition_point(|t| t.span.end <= q.span.start);
+            let last = tokens.partition_point(|t| t.span.start < q.span.end);
+            for slot in in_quote.get_mut(first..last).into_iter().flatten() {
+                *slot = true;
+            }
+        }
+        DocView { input, tokens, lower, mentions, mention_at, in_quote }
+    }
+
+    fn quoted(&self, i: usize) -> bool {
+        self.in_quote[i]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.tokens[i].span.of(self.input.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word
+    }
+
+    fn mention(&self, i: usize) -> Option<&Mention> {
+        self.mention_at[i].map(|m| &self.mentions[m as usize])
+    }
+
+    fn participant(&self, m: &Mention) -> Participant {
+        match m.who {
+            Who::Actor(a) => {
+                let actor = &self.input.actors[a];
+                Participant { name: actor.name.clone(), code: actor.code.clone(), actor: Some(a) }
+            }
+            Who::Place(p) => {
+                let place = &self.input.places[p];
+                Participant { name: place.span.of(self.input.text).to_string(), code: Some(place.country.clone()), actor: None }
+            }
+        }
+    }
+
+    fn sentence_tokens(&self, s: usize) -> (usize, usize) {
+        let r = &self.input.seg.sentences[s].tokens;
+        (r.start, r.end)
+    }
+}
+
+macro_rules! words {
+    ($($name:ident = [$($w:literal),* $(,)?];)*) => {$(
+        fn $name(w: &str) -> bool {
+            matches!(w, $($w)|*)
+        }
+    )*};
+}
+
+words! {
+    is_determiner = ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "’s", "'s", "no", "any", "every", "each", "another"];
+    is_preposition = ["of", "from", "with", "to", "in", "on", "at", "by", "for", "against", "between", "among", "into", "onto", "over", "under", "toward", "towards", "as", "about", "than", "like", "unlike", "via", "through", "during", "across", "after", "before", "since", "until", "despite", "including", "within", "without", "near", "behind", "beyond", "amid", "regarding", "representing"];
+    is_auxiliary = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "to", "not", "n't", "n’t", "never", "also", "already", "still", "just", "then", "now", "once", "again", "yet", "even", "only", "reportedly", "allegedly", "initially", "later", "recently", "finally", "jointly", "publicly", "formally", "officially", "previously", "repeatedly", "consistently", "effectively", "directly", "quickly", "immediately", "eventually", "first", "last", "ever", "both", "all", "no", "longer", "get", "got", "gets", "getting"];
+    is_be = ["is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting"];
+    is_modal = ["will", "would", "could", "may", "might", "shall", "should", "’ll", "'ll", "can"];
+    is_negation = ["not", "n't", "n’t", "never", "no", "cannot"];
+    // Verbs of intent or expectation before an infinitive: the event has not happened.
+    is_intent = ["expected", "expects", "expect", "plan", "plans", "planned", "planning", "aim", "aims", "aimed", "aiming", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "hope", "hopes", "hoped", "hoping", "going", "set", "due", "likely", "unlikely", "ready", "willing", "prepared", "preparing", "poised", "scheduled", "offered", "offers", "proposed", "proposes", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens", "try", "tries", "tried", "trying", "tempted", "attempt", "attempts", "attempted", "would-be"];
+    // Verbs that say the event did not happen.
+    is_refusal = ["refused", "refuses", "refuse", "refusing", "failed", "fails", "fail", "failing", "declined", "declines", "decline", "declining", "rejected", "avoided"];
+    // Words that end a clause looking left for a subject.
+    is_clause_boundary = [";", ":", "which", "who", "whom", "whose", "that", "while", "whereas", "although", "though", "because", "if", "unless", "when", "whether", "where", "but", "—", "–", "(", ")", "“", "”", "\""];
+    // Words that end a target's noun phrase looking right.
+    is_target_stop = [";", ":", ".", "which", "who", "whom", "whose", "that", "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "after", "before", "since", "said", "says", "according", "—", "–", "(", "“", "”", "\""];
+    is_condition = ["if", "unless", "should", "whether"];
+    // Words a pattern may skip between its own words: not function words.
+    is_blocker = ["of", "from", "with", "to", "in", "on", "at", "by", "for", "against", "between", "among", "into", "as", "and", "or", "but", "that", "which", "who", "said", "says", "is", "are", "was", "were", "has", "have", "had", "will", "would", "not", "n't"];
+}
+
+/// Tries every pattern headed by token `i` (verbs only when `verbs_only`)
+/// and codes the best match; returns the match when it coded an event.
+fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs_only: bool, out: &mut Vec<Event>) -> Option<Match> {
+    let heads = coder.lexicon.heads(doc.word(i));
+    if heads.is_empty() || !doc.is_word(i) {
+        return None;
+    }
+    let (sent_start, sent_end) = doc.sentence_tokens(s);
+    // "UAE-mediated", "Saudi-led": part of a compound modifier, not a trigger.
+    if i > sent_start && doc.word(i - 1) == "-" && doc.tokens[i - 1].span.end == doc.tokens[i].span.start {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name ("Strike Force"), not a trigger.
+    if i > sent_start && doc.raw(i).starts_with(char::is_uppercase) && !doc.raw(i).chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    // A determiner or possessive before the head makes it a noun.
+    let after_determiner = i > sent_start && is_determiner(doc.word(i - 1));
+    // After a modal or "to" a word is a verb ("must deal with", "to release").
+    let verb_context = i > sent_start && (is_modal(doc.word(i - 1)) || matches!(doc.word(i - 1), "to" | "must" | "did" | "does" | "do"));
+    let mut best: Option<(u32, Match, HeadForms)> = None;
+    for &(p, forms) in heads {
+        let pattern = coder.lexicon.pattern(p);
+        if pattern.noun != forms.has(HeadForms::NOUN) || pattern.noun && (verbs_only || verb_context) {
+            continue;
+        }
+        // "the meeting", "an Israeli-Palestinian meeting": a gerund after a
+        // determiner or a modifier is a noun, and so is any verb form after a determiner.
+        let noun_like = after_determiner || forms.has(HeadForms::GERUND) && !forms.has(HeadForms::BASE) && i > sent_start && doc.mention(i - 1).is_some();
+        if !pattern.noun && noun_like {
+            continue;
+        }
+        let Some(m) = match_rest(doc, &pattern.rest, i + 1, sent_end) else { continue };
+        let better = match &best {
+            None => true,
+            Some((bp, bm, _)) => {
+                let (w, bw) = (pattern.literal_words(), coder.lexicon.pattern(*bp).literal_words());
+                // More words, then a verb reading where both fit, then fewer skipped words.
+                (w, !pattern.noun as u8, std::cmp::Reverse(m.skipped)) > (bw, !coder.lexicon.pattern(*bp).noun as u8, std::cmp::Reverse(bm.skipped))
+            }
+        };
+        if better {
+            best = Some((p, m, forms));
+        }
+    }
+    let (p, m, forms) = best?;
+    let pattern = coder.lexicon.pattern(p);
+    let code = coder.ontology.get(&pattern.cameo)?;
+
+    let group = verb_group(doc, i, sent_start);
+    let reduced_relative = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && group.start == i && after_plain_noun(doc, i, sent_start);
+    let passive = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && (group.be || reduced_relative);
+    let mut confidence = Confidence::new(pattern.noun, m.skipped);
+
+    // Targets: at the pattern's `+`, else right after the match, up to the
+    // next clause ("meet in Doha *as* Qatar pushes for …").
+    let target_region = m.target.unwrap_or_else(|| {
+        let end = clause_end(doc, m.end, sent_end);
+        (m.end, (m.end..end).find(|&t| matches!(doc.word(t), "as" | "amid" | "despite" | "where" | "so" | "then" | ",")).unwrap_or(end))
+    });
+    let mut targets = actors_in(doc, target_region.0, target_region.1, m.target.is_some());
+    confidence.target(m.target.is_some(), &targets);
+
+    // Sources.
+    let sources: Vec<Mention> = if passive {
+        // "were released by Hamas": the agent is the source, the subject the target.
+        let agent = (i + 1..clause_end(doc, i + 1, sent_end)).find(|&t| doc.word(t) == "by");
+        let by = agent?;
+        let agents = actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), true);
+        let subject = subject(doc, group.start, sent_start);
+        targets = subject.mentions;
+        confidence.source(1);
+        agents
+    } else if pattern.noun {
+        match modifier_of_noun(doc, i, sent_start) {
+            Some(m) => {
+                confidence.source(0);
+                vec![m]
+            }
+            // "launched an attack on", "paid a visit to": the light verb's subject.
+            None => match light_verb_before(doc, i, sent_start) {
+                Some(verb) => {
+                    let subject = subject(doc, verb_group(doc, verb, sent_start).start, sent_start);
+                    confidence.source(subject.distance + 1);
+                    subject.mentions
+                }
+                None => return None,
+            },
+        }
+    } else {
+        let subject = subject(doc, group.start, sent_start);
+        confidence.source(subject.distance);
+        subject.mentions
+    };
+    let (sources, mut targets) = if pattern.swap && !passive { (targets, sources) } else { (sources, targets) };
+    // "Jordan and Britain agreed to …", "Ukraine and Russia exchanged
+    // prisoners": coordinated sources of a mutual event with no target of
+    // its own act on each other.
+    let mutual = matches!(&code.code[..2], "03" | "04" | "05" | "06") || code.code.starts_with("084");
+    if sources.len() > 1 && mutual && (targets.is_empty() || m.target.is_none() && !passive) {
+        targets = sources.clone();
+    }
+    // Cooperation needs a partner: a consultation, agreement or aid with no
+    // target is too vague to count ("the talks were productive").
+    let needs_partner = matches!(&code.code[..2], "03" | "04" | "05" | "06" | "07" | "08");
+    if targets.is_empty() && needs_partner {
+        return None;
+    }
+
+    let negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
+    // An event noun or a non-finite verb ("in imposing sanctions", "to join")
+    // is as hypothetical as the clause that governs it.
+    let non_finite = forms.has(HeadForms::GERUND) || group.start < i && doc.word(i - 1) == "to";
+    let hypothetical = group.hypothetical
+        || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start))
+        || conditional_or_question(doc, s, i);
+    let trigger = Span::new(doc.tokens[i].span.start, doc.tokens[m.words_end - 1].span.end);
+    let sentence = doc.input.seg.sentences[s].span;
+    let target_list: Vec<Option<&Mention>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
+    let before = out.len();
+    for source in sources.iter().filter(|m| matches!(m.who, Who::Actor(a) if doc.input.actors[a].code.is_some())) {
+        for target in &target_list {
+            if target.is_some_and(|t| t.who == source.who) {
+                continue;
+            }
+            let source_p = doc.participant(source);
+            let target_p = target.map(|t| doc.participant(t));
+            if source_p.code.is_some() && target_p.as_ref().is_some_and(|t| t.code == source_p.code) {
+                continue;
+            }
+            out.push(Event {
+                source: source_p,
+                target: target_p,
+                cameo: code.code.clone(),
+                plover: code.plover.clone(),
+                goldstein: code.goldstein,
+                quad_class: code.quad_class,
+                trigger,
+                sentence,
+                date: None,
+                negated,
+                hypothetical,
+                location: None,
+                confidence: confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))),
+            });
+        }
+    }
+    (out.len() > before).then_some(Match { end: target_region.1.max(m.end), ..m })
+}
+
+/// The result of matching a pattern's words after its head.
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    /// One past the last token of the match.
+    end: usize,
+    /// One past the last token of the pattern's own words (the trigger).
+    words_end: usize,
+    /// The tokens where `+` stands.
+    target: Option<(usize, usize)>,
+    /// Modifier words skipped between pattern words.
+    skipped: usize,
+}
+
+/// Matches the words of a pattern after its head, from token `j`.
+fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize) -> Option<Match> {
+    let mut skipped = 0;
+    let mut target = None;
+    let mut gap = false;
+    let mut words_end = j;
+    for (k, token) in rest.iter().enumerate() {
+        match token {
+            PatternToken::Words(alts) => {
+                let max_skip = if gap { 4 } else { 2 };
+                let mut found = None;
+                for t in j..(j + max_skip + 1).min(end) {
+                    if alts.iter().any(|a| a == doc.word(t)) {
+                        found = Some(t);
+                        break;
+                    }
+                    let skippable = gap && doc.word(t) != "." || doc.is_word(t) && !is_blocker(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
+                    if !skippable {
+                        break;
+                    }
+                }
+                let t = found?;
+                if !gap {
+                    skipped += t - j;
+                }
+                j = t + 1;
+                words_end = j;
+                gap = false;
+            }
+            PatternToken::Gap => gap = true,
+            PatternToken::Target | PatternToken::Phrase => {
+                // The phrase runs to the next pattern word, or to the end of the clause.
+                let limit = clause_end(doc, j, end);
+                let stop = match rest.get(k + 1) {
+                    Some(PatternToken::Words(alts)) => (j..limit.min(j + 12)).find(|&t| alts.iter().any(|a| a == doc.word(t)))?,
+                    _ => limit.min(j + 12),
+                };
+                if stop == j {
+                    return None;
+                }
+                if *token == PatternToken::Target {
+                    target = Some((j, stop));
+                }
+                j = stop;
+            }
+        }
+    }
+    Some(Match { end: j, words_end, target, skipped })
+}
+
+/// One past the last token of the clause that starts at token `j`: commas
+/// do not end it (they join coordinated actors), clause words do.
+fn clause_end(doc: &DocView<'_>, j: usize, end: usize) -> usize {
+    (j..end).find(|&t| is_target_stop(doc.word(t))).unwrap_or(end)
+}
+
+/// The verb group before a head: auxiliaries, modals, negation, adverbs and
+/// verbs of intent ("has not", "are expected to", "will probably").
+struct VerbGroup {
+    start: usize,
+    be: bool,
+    negated: bool,
+    hypothetical: bool,
+}
+
+fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
+    let mut g = VerbGroup { start: i, be: false, negated: false, hypothetical: false };
+    let mut k = i;
+    while k > sent_start {
+        let w = doc.word(k - 1);
+        let adverb = w.ends_with("ly") && doc.is_word(k - 1) && doc.mention(k - 1).is_none() && w.len() > 4;
+        if is_auxiliary(w) || adverb {
+            g.negated |= is_negation(w);
+            g.hypothetical |= is_modal(w);
+        } else if (is_intent(w) || is_refusal(w)) && doc.word(k) == "to" {
+            g.hypothetical |= is_intent(w);
+            g.negated |= is_refusal(w);
+        } else {
+            break;
+        }
+        k -= 1;
+        g.start = k;
+    }
+    // A form of "be" right before the participle, adverbs aside, makes it
+    // passive ("was later released", "to be released"); one further back
+    // belongs to another verb ("is expected to release").
+    g.be = (g.start..i).rev().find(|&t| !(doc.word(t).ends_with("ly") || matches!(doc.word(t), "not" | "never" | "also" | "later" | "reportedly"))).is_some_and(|t| is_be(doc.word(t)));
+    g
+}
+
+/// "the hostages released by Hamas", "servicemen captured in Mariupol": a
+/// participle right after a common noun is a reduced passive, whose source
+/// is only the `by` agent, if any.
+fn after_plain_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> bool {
+    i > sent_start
+        && doc.is_word(i - 1)
+        && doc.mention(i - 1).is_none()
+        && doc.raw(i - 1).starts_with(char::is_lowercase)
+        && !is_auxiliary(doc.word(i - 1))
+        && !is_determiner(doc.word(i - 1))
+        && !matches!(doc.word(i - 1), "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who" | "which" | "that" | "and" | "or" | "but")
+        && !doc.word(i - 1).ends_with("ly")
+}
+
+/// The subject found for a verb group.
+struct Subject {
+    mentions: Vec<Mention>,
+    /// 0: in the same clause right before the verb; 1: further in the clause; 2: a clause before.
+    distance: usize,
+}
+
+/// The subject of the verb group starting at token `g`.
+fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
+    let mut clause_start = g;
+    let mut distance = 0;
+    loop {
+        let region_end = clause_start;
+        clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t))).map_or(sent_start, |t| t + 1);
+        // A relative "which/who/that" right before the clause: its subject is inside the clause.
+        let eligible = |t: &usize| {
+            doc.mention(*t).is_some_and(|m| m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && !after_preposition(doc, m.tokens.0, clause_start))
+        };
+        // In the verb's own clause the subject is the nearest actor before it;
+        // in a clause it borrows from, the first (later ones are objects).
+        let candidate = if distance < 2 {
+            (clause_start..region_end).rev().find(eligible)
+        } else {
+            (clause_start..region_end).find(eligible)
+        };
+        if let Some(t) = candidate {
+            let m = *doc.mention(t).expect("found above");
+            if distance == 0 && region_end - m.tokens.1 > 3 {
+                distance = 1;
+            }
+            let mut mentions = coordinated_before(doc, m, clause_start);
+            mentions.push(m);
+            mentions.extend(coordinated_after(doc, m, region_end));
+            return Subject { mentions, distance };
+        }
+        if clause_start <= sent_start {
+            return Subject { mentions: Vec::new(), distance: 3 };
+        }
+        // A clause with its own subject ("… and aid groups warned") borrows none.
+        let own_subject = (clause_start..region_end).any(|t| doc.is_word(t) && !is_auxiliary(doc.word(t)) && !doc.word(t).ends_with("ly") && !matches!(doc.word(t), "and" | "or" | "but"));
+        if own_subject {
+            return Subject { mentions: Vec::new(), distance: 3 };
+        }
+        // Relative pronouns and subordinators introduce a clause whose subject is not in the clause before.
+        let boundary = doc.word(clause_start - 1);
+        if matches!(boundary, "which" | "who" | "whom" | "whose" | "that") {
+            return Subject { mentions: Vec::new(), distance: 3 };
+        }
+        clause_start -= 1;
+        distance = 2;
+    }
+}
+
+/// Whether the mention starting at token `t` is the object of a preposition
+/// (or of a speech cue), looking back over determiners and modifiers.
+fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
+    let mut k = t;
+    for _ in 0..3 {
+        if k <= clause_start {
+            return false;
+        }
+        let w = doc.word(k - 1);
+        if is_preposition(w) {
+            return true;
+        }
+        if !(is_determiner(w) || doc.is_word(k - 1) && w.chars().all(char::is_lowercase) && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Mentions coordinated before `m`: "Hamas, Fatah, and Islamic Jihad"
+/// from "Islamic Jihad". The link right before `m` must hold "and" or "or";
+/// a comma alone is not a list ("After talks with the US, Manila said").
+fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut k = m.tokens.0;
+    loop {
+        let mut j = k;
+        let (mut comma, mut conjunction) = (false, false);
+        while j > floor && matches!(doc.word(j - 1), "," | "and" | "or" | "the") {
+            comma |= doc.word(j - 1) == ",";
+            conjunction |= matches!(doc.word(j - 1), "and" | "or");
+            j -= 1;
+        }
+        // "Israel, the US, and other Western governments": the list goes on after `m`.
+        let list_goes_on = matches!(doc.word(m.tokens.1.min(doc.tokens.len() - 1)), ",") && m.tokens.1 + 1 < doc.tokens.len() && matches!(doc.word(m.tokens.1 + 1), "and" | "or");
+        let linked = if found.is_empty() { conjunction || comma && list_goes_on } else { comma || conjunction };
+        if !linked || j <= floor {
+            break;
+        }
+        match doc.mention(j - 1) {
+            Some(prev) if matches!(prev.who, Who::Actor(_)) => {
+                found.push(*prev);
+                k = prev.tokens.0;
+            }
+            _ => break,
+        }
+    }
+    found.reverse();
+    found
+}
+
+/// Mentions coordinated after `m`, up to token `limit`: a list of commas
+/// counts only up to its "and"/"or" link.
+fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention> {
+    let mut found = Vec::new();
+    let mut confirmed = 0;
+    let mut k = m.tokens.1;
+    loop {
+        let mut j = k;
+        let (mut comma, mut conjunction) = (false, false);
+        while j < limit && matches!(doc.word(j), "," | "and" | "or" | "the" | "both") {
+            comma |= doc.word(j) == ",";
+            conjunction |= matches!(doc.word(j), "and" | "or");
+            j += 1;
+        }
+        if !(comma || conjunction) || j >= limit {
+            break;
+        }
+        match doc.mention(j) {
+            Some(next) if next.tokens.1 <= limit => {
+                found.push(*next);
+                if conjunction {
+                    confirmed = found.len();
+                }
+                k = next.tokens.1;
+            }
+            _ => break,
+        }
+    }
+    found.truncate(confirmed);
+    found
+}
+
+/// The actors in tokens `from..to`: the first one and those coordinated with
+/// it. Only the first few words are searched unless `anywhere`.
+fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<Mention> {
+    let to = to.min(doc.tokens.len());
+    let limit = if anywhere { to } else { to.min(from + 8) };
+    // A place after "in"/"at" is where the event happens, not its target
+    // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
+    let target_like = |m: &&Mention| match m.who {
+        Who::Actor(_) => true,
+        Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
+    };
+    let Some(first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else { return Vec::new() };
+    let first = *first;
+    let mut found = vec![first];
+    found.extend(coordinated_after(doc, first, to));
+    // Prefer actors over places: "aid to Gaza" has only a place, "talks in Doha with Hamas" an actor.
+    if matches!(first.who, Who::Place(_)) {
+        if let Some(actor) = (first.tokens.1..limit).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_)))) {
+            let actor = *actor;
+            let mut with = vec![actor];
+            with.extend(coordinated_after(doc, actor, to));
+            return with;
+        }
+    }
+    found
+}
+
+/// The actor modifying an event noun: "Israel's war", "the Russian invasion", "its ally Iran's strikes".
+fn modifier_of_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<Mention> {
+    let mut k = i;
+    for _ in 0..4 {
+        if k <= sent_start {
+            return None;
+        }
+        if let Some(m) = doc.mention(k - 1) {
+            return matches!(m.who, Who::Actor(_)).then_some(*m);
+        }
+        let w = doc.word(k - 1);
+        let modifier = matches!(w, "’s" | "'s" | "-" | "full" | "scale") || doc.is_word(k - 1) && !is_determiner(w) && !is_preposition(w) && !is_auxiliary(w);
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The light verb whose object an event noun is ("launched an attack",
+/// "paid a visit", "held talks"), within a few modifier words before it.
+fn light_verb_before(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<usize> {
+    const LIGHT: &[&str] = &[
+        "launch", "launched", "launches", "launching", "carry", "carried", "carries", "conduct", "conducted", "conducts",
+        "stage", "staged", "stages", "make", "made", "makes", "pay", "paid", "pays", "hold", "held", "holds", "begin",
+        "began", "begun", "begins", "start", "started", "starts", "continue", "continued", "continues", "resume",
+        "resumed", "resumes", "mount", "mounted", "mounts", "open", "opened", "opens", "join", "joined", "joins",
+        "host", "hosted", "hosts", "lead", "led", "leads", "announce", "announced", "announces", "have", "had", "has",
+        "attend", "attended", "attends", "broker", "brokered", "brokers", "reach", "reached", "reaches", "sign", "signed",
+    ];
+    let mut k = i;
+    for _ in 0..4 {
+        if k <= sent_start {
+            return None;
+        }
+        let w = doc.word(k - 1);
+        if LIGHT.contains(&w) {
+            return Some(k - 1);
+        }
+        if doc.mention(k - 1).is_some() || !(is_determiner(w) || doc.is_word(k - 1) && !is_preposition(w) && !is_auxiliary(w)) || w == "out" {
+            if w != "out" {
+                return None;
+            }
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// "no talks", "without a ceasefire".
+fn noun_negated(doc: &DocView<'_>, i: usize, sent_start: usize, noun: bool) -> bool {
+    noun && (sent_start..i).rev().take(3).any(|t| matches!(doc.word(t), "no" | "without"))
+}
+
+/// A modal before an event noun in its clause ("there will be a meeting").
+fn modal_in_clause(doc: &DocView<'_>, i: usize, sent_start: usize) -> bool {
+    (sent_start..i).rev().take_while(|&t| !is_clause_boundary(doc.word(t))).any(|t| is_modal(doc.word(t)) || is_intent(doc.word(t)) || matches!(doc.word(t), "proposal" | "proposals" | "proposed" | "possible" | "potential"))
+}
+
+/// The sentence asks, or the trigger stands in a condition.
+fn conditional_or_question(doc: &DocView<'_>, s: usize, i: usize) -> bool {
+    let (start, end) = doc.sentence_tokens(s);
+    let question = (i..end).any(|t| doc.word(t) == "?") && !(i..end).any(|t| matches!(doc.word(t), "“" | "\"" | "”"));
+    let condition = (start..i).rev().take_while(|&t| !matches!(doc.word(t), "," | ";" | ":")).any(|t| is_condition(doc.word(t)));
+    question || condition
+}
+
+/// How directly each part of an event was found, as a number that orders
+/// events by how sure the rules are: a verb pattern with its target where
+/// the pattern puts it and the subject right before the verb scores highest;
+/// an event noun, a subject borrowed from another clause, skipped words and a
+/// place standing for a country lower it.
+struct Confidence {
+    score: f32,
+}
+
+impl Confidence {
+    fn new(noun: bool, skipped: usize) -> Confidence {
+        Confidence { score: if noun { 0.45 } else { 0.55 } - 0.05 * skipped as f32 }
+    }
+
+    fn source(&mut self, distance: usize) {
+        self.score += [0.25, 0.15, 0.05, 0.0][distance.min(3)];
+    }
+
+    fn target(&mut self, at_slot: bool, targets: &[Mention]) {
+        if !targets.is_empty() {
+            self.score += if at_slot { 0.15 } else { 0.08 };
+        }
+    }
+
+    fn value(&self, place_target: bool) -> f32 {
+        let score = self.score - if place_target { 0.1 } else { 0.0 };
+        (score.clamp(0.05, 0.99) * 100.0).round() / 100.0
+    }
+}
+
+/// One event per sentence, source, target and CAMEO code: the surest.
+fn dedupe(mut events: Vec<Event>) -> Vec<Event> {
+    // Codes where there are codes: "war on Gaza" and "killed Palestinians" in one sentence are one PSE target.
+    let side = |p: &Participant| p.code.clone().unwrap_or_else(|| p.name.clone());
+    let key = |e: &Event| (side(&e.source), e.target.as_ref().map(side), e.cameo.clone());
+    let mut kept: Vec<Event> = Vec::new();
+    events.sort_by_key(|e| e.trigger.start);
+    for e in events {
+        match kept.iter_mut().find(|k| key(k) == key(&e)) {
+            Some(k) if k.confidence < e.confidence => *k = e,
+            Some(_) => {}
+            None => kept.push(e),
+        }
+    }
+    kept
+}
+
+/// The event's date: the sentence's own, else the last of the two sentences
+/// before, else the document's.
+fn event_date(input: &EventInput<'_>, dates: &[DateMention], s: usize, trigger: Span) -> Option<EventDate> {
+    let sentences = &input.seg.sentences;
+    let usable = |d: &&DateMention| matches!(d.anchor, Anchor::At | Anchor::After | Anchor::Until);
+    let in_span = |span: Span| dates.iter().filter(|d| span.start <= d.start && d.end <= span.end).filter(usable).collect::<Vec<_>>();
+    let own = in_span(sentences[s].span);
+    if let Some(d) = own.iter().min_by_key(|d| d.start.abs_diff(trigger.start)) {
+        return Some(d.date);
+    }
+    let context_start = sentences[s.saturating_sub(2)].span.start;
+    if let Some(d) = in_span(Span::new(context_start, sentences[s].span.start)).last() {
+        return Some(d.date);
+    }
+    input.published.map(|date| EventDate { date, precision: Precision::Day })
+}
+
+/// The place named for the event: a place after a locative preposition in
+/// the sentence, the nearest to the trigger.
+fn location(doc: &DocView<'_>, s: usize, trigger: Span) -> Option<String> {
+    let (start, end) = doc.sentence_tokens(s);
+    doc.mentions
+        .iter()
+        .filter(|m| m.tokens.0 >= start && m.tokens.1 <= end && matches!(m.who, Who::Place(_)))
+        .filter(|m| m.tokens.0 > start && matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "outside" | "inside" | "to" | "into"))
+        .min_by_key(|m| m.span.start.abs_diff(trigger.start))
+        .map(|m| m.span.of(doc.input.text).to_string())
+}
+
+#[cfg(test)]
+mod tests;

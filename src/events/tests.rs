@@ -1,0 +1,241 @@
+//! Each construction the event rules read, on sentences the team wrote,
+//! from many regions and conflicts.
+
+use std::sync::LazyLock;
+
+use super::*;
+use crate::actors::find_actors_and_places;
+use crate::lexicon::Lexicon;
+use crate::quotes::find_quotes;
+use crate::segment::segment;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
+static CODER: LazyLock<EventCoder> = LazyLock::new(EventCoder::builtin);
+
+/// One coded event, reduced to what a reader checks.
+#[derive(Debug, Clone, PartialEq)]
+struct Coded {
+    source: String,
+    target: Option<String>,
+    cameo: String,
+    trigger: String,
+    negated: bool,
+    hypothetical: bool,
+    date: Option<String>,
+    location: Option<String>,
+    confidence: f32,
+}
+
+fn code_on(text: &str, published: &str) -> Vec<Coded> {
+    let published: jiff::civil::Date = published.parse().unwrap();
+    let seg = segment(text);
+    let (actors, places) = find_actors_and_places(text, &seg, &LEXICON, Some(published));
+    let quotes = find_quotes(text, &seg, &actors);
+    let input = EventInput { text, seg: &seg, actors: &actors, places: &places, quotes: &quotes, published: Some(published) };
+    find_events(&CODER, &input)
+        .into_iter()
+        .map(|e| Coded {
+            source: e.source.code.clone().unwrap_or_else(|| e.source.name.clone()),
+            target: e.target.as_ref().map(|t| t.code.clone().unwrap_or_else(|| t.name.clone())),
+            cameo: e.cameo.clone(),
+            trigger: e.trigger.of(text).to_string(),
+            negated: e.negated,
+            hypothetical: e.hypothetical,
+            date: e.date.map(|d| d.to_iso()),
+            location: e.location.clone(),
+            confidence: e.confidence,
+        })
+        .collect()
+}
+
+fn code(text: &str) -> Vec<Coded> {
+    code_on(text, "2024-03-14")
+}
+
+/// The events with this source and target country (first three letters of the codes).
+fn between<'a>(events: &'a [Coded], source: &str, target: Option<&str>) -> Vec<&'a Coded> {
+    events
+        .iter()
+        .filter(|e| e.source.starts_with(source) && e.target.as_deref().map(|t| &t[..3.min(t.len())]) == target)
+        .collect()
+}
+
+fn one<'a>(events: &'a [Coded], source: &str, target: Option<&str>) -> &'a Coded {
+    let found = between(events, source, target);
+    assert!(!found.is_empty(), "no {source} → {target:?} event in {events:#?}");
+    found[0]
+}
+
+fn root(e: &Coded) -> &str {
+    &e.cameo[..2]
+}
+
+#[test]
+fn subject_verb_object_with_date_and_place() {
+    let events = code("Kenya hosted Somali officials in Nairobi on Tuesday.");
+    let e = one(&events, "KEN", Some("SOM"));
+    assert_eq!(root(e), "04");
+    assert_eq!(e.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(e.location.as_deref(), Some("Nairobi"));
+    assert!(!e.negated && !e.hypothetical);
+}
+
+#[test]
+fn light_verb_phrase_with_modifiers_skipped() {
+    let events = code("In January 2023, Chile held direct talks with Bolivia over water rights.");
+    let e = one(&events, "CHL", Some("BOL"));
+    assert_eq!(root(e), "04");
+    assert_eq!(e.date.as_deref(), Some("2023-01"));
+    assert!(e.trigger.starts_with("held") && e.trigger.ends_with("with"), "{}", e.trigger);
+}
+
+#[test]
+fn passive_takes_the_agent_as_source() {
+    let events = code("Two Thai farm workers were released by Hamas on 24 November 2023.");
+    let e = one(&events, "PSE", Some("THA"));
+    assert_eq!(root(e), "08");
+    assert_eq!(e.date.as_deref(), Some("2023-11-24"));
+}
+
+#[test]
+fn coordinated_subjects_give_one_event_each() {
+    let events = code("Egypt, Jordan and Qatar condemned the Israeli strike.");
+    for source in ["EGY", "JOR", "QAT"] {
+        let e = one(&events, source, Some("ISR"));
+        assert_eq!(root(e), "11", "{e:?}");
+    }
+}
+
+#[test]
+fn coordinated_targets_give_one_event_each() {
+    let events = code("Norway mediated between Colombia and the ELN in Havana.");
+    let colombia = one(&events, "NOR", Some("COL"));
+    assert_eq!(root(colombia), "04");
+    assert_eq!(colombia.location.as_deref(), Some("Havana"));
+    // Colombia (COL) and the ELN (a Colombian rebel group) are two targets.
+    assert_eq!(between(&events, "NOR", Some("COL")).len(), 2, "{events:#?}");
+}
+
+#[test]
+fn negation_in_the_verb_group() {
+    let events = code("India has not recognised the Taliban government.");
+    assert!(one(&events, "IND", Some("AFG")).negated);
+    // Either a negated signing or a rejection: never an agreement that happened.
+    let events = code("Hungary refused to sign the agreement with Ukraine.");
+    let hun = between(&events, "HUN", Some("UKR"));
+    assert!(!hun.is_empty() && hun.iter().all(|e| e.negated || root(e) == "12"), "{events:#?}");
+    let events = code("Brazil never attacked Paraguay.");
+    assert!(one(&events, "BRA", Some("PRY")).negated);
+}
+
+#[test]
+fn modals_and_intent_are_hypothetical() {
+    let e = one(&code("Japan will impose sanctions on North Korea."), "JPN", Some("PRK")).clone();
+    assert!(e.hypothetical && !e.negated);
+    assert_eq!(root(&e), "16");
+    let e = one(&code("Ukraine is expected to hold talks with Poland next week."), "UKR", Some("POL")).clone();
+    assert!(e.hypothetical);
+    let e = one(&code("Armenia plans to sign a peace treaty with Azerbaijan."), "ARM", Some("AZE")).clone();
+    assert!(e.hypothetical);
+    // A purpose infinitive is not a plan: the visit is happening.
+    let e = one(&code("The Kenyan president is in Addis Ababa to meet with Ethiopia's prime minister."), "KEN", Some("ETH")).clone();
+    assert!(!e.hypothetical);
+}
+
+#[test]
+fn questions_and_conditions_are_hypothetical() {
+    assert!(one(&code("Will Iran attack Israel?"), "IRN", Some("ISR")).hypothetical);
+    assert!(one(&code("If Serbia attacks Kosovo, the alliance will respond."), "SRB", Some("XKX")).hypothetical);
+}
+
+#[test]
+fn apposition_between_subject_and_verb_is_skipped() {
+    let events = code("Samir Haddad, a senior member of Hezbollah, accused Israel of violating the truce.");
+    let e = events.iter().find(|e| e.target.as_deref().is_some_and(|t| t.starts_with("ISR"))).expect("an event against Israel");
+    assert!(e.source.starts_with("LBN"), "{e:?}");
+    assert_eq!(root(e), "11");
+}
+
+#[test]
+fn object_of_a_preposition_is_not_the_subject() {
+    let events = code("After talks with the United States, the Philippines expelled Chinese diplomats.");
+    assert!(between(&events, "USA", Some("CHN")).is_empty(), "{events:#?}");
+    one(&events, "PHL", Some("CHN"));
+}
+
+#[test]
+fn coordinated_verb_phrase_borrows_the_subject() {
+    let events = code("Germany initially criticised Turkey but later praised Greece.");
+    one(&events, "DEU", Some("TUR"));
+    one(&events, "DEU", Some("GRC"));
+    assert!(between(&events, "TUR", Some("GRC")).is_empty(), "{events:#?}");
+}
+
+#[test]
+fn relative_clause_subject() {
+    let events = code("The bombing in Mogadishu, which Ethiopia condemned, killed twelve people.");
+    one(&events, "ETH", None);
+}
+
+#[test]
+fn event_noun_takes_its_modifier_as_source() {
+    let events = code_on("Russia's invasion of Ukraine began in February 2022.", "2024-03-14");
+    let e = one(&events, "RUS", Some("UKR"));
+    assert_eq!(root(e), "19");
+    assert_eq!(e.date.as_deref(), Some("2022-02"));
+}
+
+#[test]
+fn a_place_stands_for_its_country_as_target() {
+    let e = one(&code("Turkey sent humanitarian aid to Gaza."), "TUR", Some("PSE")).clone();
+    assert_eq!(root(&e), "07");
+    let actor_target = one(&code("Turkey sent humanitarian aid to Gaza."), "TUR", Some("PSE")).confidence;
+    let direct = one(&code("Kenya hosted Somali officials."), "KEN", Some("SOM")).confidence;
+    assert!(actor_target < direct, "a place target is less sure than an actor target");
+}
+
+#[test]
+fn date_from_context_then_document() {
+    let text = "The crisis deepened in October 2022. At the time, Peru expelled Mexican diplomats. Chile criticised Peru.";
+    let events = code(text);
+    assert_eq!(one(&events, "PER", Some("MEX")).date.as_deref(), Some("2022-10"));
+    let events = code("Chile criticised Peru.");
+    assert_eq!(one(&events, "CHL", Some("PER")).date.as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn quoted_speech_is_not_coded_as_events() {
+    let events = code("“We will attack Azerbaijan,” an Armenian commander said.");
+    assert!(events.iter().all(|e| !e.trigger.contains("attack")), "{events:#?}");
+}
+
+#[test]
+fn a_determiner_makes_a_verb_head_a_noun() {
+    let events = code("The attack on Kharkiv was condemned by Poland.");
+    one(&events, "POL", None);
+    assert!(events.iter().all(|e| !(e.trigger.starts_with("attack") && e.source.starts_with("UKR"))), "{events:#?}");
+}
+
+#[test]
+fn confidence_orders_direct_readings_above_indirect_ones() {
+    let direct = one(&code("Kenya hosted Somali officials."), "KEN", Some("SOM")).confidence;
+    let borrowed = one(&code("Germany initially criticised Turkey but later praised Greece."), "DEU", Some("GRC")).confidence;
+    assert!(direct > borrowed, "{direct} vs {borrowed}");
+    assert!(direct <= 1.0 && borrowed > 0.0);
+}
+
+#[test]
+fn every_event_carries_its_ontology_entry() {
+    let text = "Kenya hosted Somali officials. Japan will impose sanctions on North Korea.";
+    let seg = segment(text);
+    let (actors, places) = find_actors_and_places(text, &seg, &LEXICON, None);
+    let input = EventInput { text, seg: &seg, actors: &actors, places: &places, quotes: &[], published: None };
+    let events = find_events(&CODER, &input);
+    assert!(!events.is_empty());
+    for e in &events {
+        let entry = CODER.ontology.get(&e.cameo).unwrap();
+        assert_eq!((e.goldstein, e.quad_class), (entry.goldstein, entry.quad_class));
+        assert!(e.sentence.contains(e.trigger));
+        assert_eq!(e.date, None, "no document date, no date phrase");
+    }
+}
