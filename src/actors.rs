@@ -377,6 +377,12 @@ impl<'a> Finder<'a> {
                 continue;
             };
             i = end_tok;
+            // Titles, offices and country words before a name are not part of it
+            // ("Zimbabwean Prime Minister Robert Mugabe").
+            let mut start_tok = start_tok;
+            while start_tok + 1 < end_tok && self.is_prefix_word(start_tok) {
+                start_tok += 1;
+            }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
             // A lexicon person inside the run: only attach the role words around it.
             let known = self.mentions.iter().position(|m| {
@@ -494,6 +500,17 @@ impl<'a> Finder<'a> {
         }
         // Stop before a role word ending the run ("Mikovic Said" does not happen, but "Hamas Leader" does).
         Some((i, end))
+    }
+
+    /// A capitalised word that opens a run but not a name: a lexicon mention,
+    /// a role or an office word ("Zimbabwean", "Prime", "Minister").
+    fn is_prefix_word(&self, t: usize) -> bool {
+        let tok = self.seg.tokens[t].span;
+        let w = self.token_text(t);
+        self.lexicon.role(w).is_some()
+            || ORGANISATION_WORDS_SET.contains(w)
+            || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
+            || self.mentions.iter().any(|m| m.span.start == tok.start && m.span.end <= tok.end.max(m.span.end) && m.form.is_some())
     }
 
     fn starts_sentence(&self, i: usize) -> bool {

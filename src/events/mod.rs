@@ -228,6 +228,12 @@ words! {
     // Words that end a target's noun phrase looking right.
     is_target_stop = [";", ":", ".", "which", "who", "whom", "whose", "that", "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "after", "before", "since", "said", "says", "according", "—", "–", "(", "“", "”", "\""];
     is_condition = ["if", "unless", "should", "whether"];
+    // Intent words that state the subject's own plan (not others' expectation).
+    is_own_intent = ["plan", "plans", "planned", "planning", "aim", "aims", "aimed", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "going", "ready", "willing", "prepared", "offered", "offers", "vowed", "vows", "pledged", "pledges", "promised", "promises", "decided", "decides"];
+    // Verbs that report what someone says, demands or announces.
+    is_speech = ["said", "says", "say", "declared", "declares", "reiterated", "reiterates", "insisted", "insists", "stressed", "stresses", "demanded", "demands", "told", "tells", "announced", "announces", "warned", "warns", "argued", "argues", "added", "urged", "urges", "stated", "states", "concluded", "believes", "believe", "maintained", "maintains", "asserted", "asserts"];
+    // Time words that stand between a subject and its verb ("Russia on Monday condemned").
+    is_time_word = ["today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier", "meanwhile"];
     // Words a pattern may skip between its own words: not function words.
     is_blocker = ["of", "from", "with", "to", "in", "on", "at", "by", "for", "against", "between", "among", "into", "as", "and", "or", "but", "that", "which", "who", "said", "says", "is", "are", "was", "were", "has", "have", "had", "will", "would", "not", "n't"];
 }
@@ -327,6 +333,31 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         subject.mentions
     };
     let (sources, mut targets) = if pattern.swap && !passive { (targets, sources) } else { (sources, targets) };
+    let negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
+    // An event noun or a non-finite verb ("in imposing sanctions", "to join")
+    // is as hypothetical as the clause that governs it.
+    let non_finite = forms.has(HeadForms::GERUND) || group.start < i && doc.word(i - 1) == "to";
+    let hypothetical = group.hypothetical
+        || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start))
+        || conditional_or_question(doc, s, i);
+    // A subject's own statement of what it will do is coded as that
+    // statement: intent to cooperate (03) or a threat (13), as CAMEO does;
+    // "X said Y must …" is X's demand on Y (10).
+    let mut code = code;
+    let mut sources = sources;
+    if !pattern.noun && !negated && !conditional_or_question(doc, s, i) {
+        if group.obligation {
+            if let Some(speaker) = speaker_of_clause(doc, &sources, sent_start) {
+                targets = sources;
+                sources = speaker;
+                code = coder.ontology.get("100").unwrap_or(code);
+            }
+        } else if group.intent {
+            if let Some(intent) = intent_code(&code.code).and_then(|c| coder.ontology.get(c)) {
+                code = intent;
+            }
+        }
+    }
     // "Jordan and Britain agreed to …", "Ukraine and Russia exchanged
     // prisoners": coordinated sources of a mutual event with no target of
     // its own act on each other.
@@ -341,13 +372,6 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         return None;
     }
 
-    let negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
-    // An event noun or a non-finite verb ("in imposing sanctions", "to join")
-    // is as hypothetical as the clause that governs it.
-    let non_finite = forms.has(HeadForms::GERUND) || group.start < i && doc.word(i - 1) == "to";
-    let hypothetical = group.hypothetical
-        || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start))
-        || conditional_or_question(doc, s, i);
     let trigger = Span::new(doc.tokens[i].span.start, doc.tokens[m.words_end - 1].span.end);
     let sentence = doc.input.seg.sentences[s].span;
     let target_list: Vec<Option<&Mention>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
@@ -458,20 +482,32 @@ struct VerbGroup {
     be: bool,
     negated: bool,
     hypothetical: bool,
+    /// The subject's own will: "will", "would", "plans to", "agreed to" (not "is expected to").
+    intent: bool,
+    /// "must", "should": someone requires it.
+    obligation: bool,
 }
 
 fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
-    let mut g = VerbGroup { start: i, be: false, negated: false, hypothetical: false };
+    let mut g = VerbGroup { start: i, be: false, negated: false, hypothetical: false, intent: false, obligation: false };
     let mut k = i;
     while k > sent_start {
         let w = doc.word(k - 1);
-        let adverb = w.ends_with("ly") && doc.is_word(k - 1) && doc.mention(k - 1).is_none() && w.len() > 4;
+        let adverb = w.ends_with("ly") && doc.is_word(k - 1) && doc.mention(k - 1).is_none() && w.len() > 4
+            || is_time_word(w)
+            || w == "on" && k < i && is_time_word(doc.word(k));
         if is_auxiliary(w) || adverb {
             g.negated |= is_negation(w);
-            g.hypothetical |= is_modal(w);
-        } else if (is_intent(w) || is_refusal(w)) && doc.word(k) == "to" {
-            g.hypothetical |= is_intent(w);
+            g.hypothetical |= is_modal(w) || matches!(w, "must" | "should");
+            g.intent |= matches!(w, "will" | "would" | "’ll" | "'ll" | "shall");
+            g.obligation |= matches!(w, "must" | "should");
+        } else if (is_intent(w) || is_refusal(w) || matches!(w, "agreed" | "agrees" | "agree")) && doc.word(k) == "to" {
+            g.hypothetical |= is_intent(w) || w.starts_with("agree");
+            g.intent |= is_own_intent(w) || w.starts_with("agree");
             g.negated |= is_refusal(w);
+        } else if matches!(w, "ready" | "prepared" | "willing") && doc.word(k) == "to" {
+            g.hypothetical = true;
+            g.intent = true;
         } else {
             break;
         }
@@ -486,10 +522,13 @@ fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
 }
 
 /// "the hostages released by Hamas", "servicemen captured in Mariupol": a
-/// participle right after a common noun is a reduced passive, whose source
-/// is only the `by` agent, if any.
+/// participle right after a common noun and before a preposition is a
+/// reduced passive, whose source is only the `by` agent, if any. Before an
+/// object it is a past tense ("the movement rejected an invitation").
 fn after_plain_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> bool {
-    i > sent_start
+    let next = doc.tokens.get(i + 1).map_or(".", |_| doc.word(i + 1));
+    (is_preposition(next) || matches!(next, "," | "." | ";"))
+        && i > sent_start
         && doc.is_word(i - 1)
         && doc.mention(i - 1).is_none()
         && doc.raw(i - 1).starts_with(char::is_lowercase)
@@ -681,6 +720,65 @@ fn modifier_of_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<Me
         k -= 1;
     }
     None
+}
+
+/// The CAMEO code for a subject's stated intent to do what `code` names:
+/// the 03 "express intent" codes for cooperation, the 13 threats for
+/// conflict; verbal codes (01, 02, 09–13) stay as they are.
+fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "057" => "030",
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("081") => "0351",
+        c if c.starts_with("082") => "0352",
+        c if c.starts_with("084") => "0353",
+        c if c.starts_with("085") => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("08") => "035",
+        c if c.starts_with("14") => "133",
+        c if c.starts_with("15") => "138",
+        "161" | "164" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "137",
+        c if c.starts_with("18") => "1383",
+        c if c.starts_with("19") => "1384",
+        c if c.starts_with("20") => "1385",
+        _ => return None,
+    })
+}
+
+/// Who reports the clause whose subject is `subject`: "Britain said (that)
+/// Libya must …" → Britain.
+fn speaker_of_clause(doc: &DocView<'_>, clause_subject: &[Mention], sent_start: usize) -> Option<Vec<Mention>> {
+    let first = clause_subject.first()?;
+    let mut k = first.tokens.0;
+    while k > sent_start && (is_determiner(doc.word(k - 1)) && doc.word(k - 1) != "that" || doc.word(k - 1) == "that") {
+        k -= 1;
+    }
+    // Time words between the verb and the clause ("declared Tuesday that").
+    while k > sent_start && (is_time_word(doc.word(k - 1)) || doc.word(k - 1) == "on") {
+        k -= 1;
+    }
+    if k <= sent_start || !is_speech(doc.word(k - 1)) {
+        return None;
+    }
+    let speech = k - 1;
+    let speaker = subject(doc, verb_group(doc, speech, sent_start).start, sent_start);
+    (!speaker.mentions.is_empty()).then_some(speaker.mentions)
 }
 
 /// The light verb whose object an event noun is ("launched an attack",

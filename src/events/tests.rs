@@ -130,16 +130,25 @@ fn negation_in_the_verb_group() {
 
 #[test]
 fn modals_and_intent_are_hypothetical() {
+    // A subject's own future action is coded as its statement: a threat of sanctions (13).
     let e = one(&code("Japan will impose sanctions on North Korea."), "JPN", Some("PRK")).clone();
     assert!(e.hypothetical && !e.negated);
-    assert_eq!(root(&e), "16");
-    let e = one(&code("Ukraine is expected to hold talks with Poland next week."), "UKR", Some("POL")).clone();
-    assert!(e.hypothetical);
+    assert_eq!(e.cameo, "1312");
+    // A future cooperation is an expressed intent (03).
     let e = one(&code("Armenia plans to sign a peace treaty with Azerbaijan."), "ARM", Some("AZE")).clone();
+    assert_eq!(root(&e), "03");
+    let e = one(&code("Ukraine is expected to hold talks with Poland next week."), "UKR", Some("POL")).clone();
     assert!(e.hypothetical);
     // A purpose infinitive is not a plan: the visit is happening.
     let e = one(&code("The Kenyan president is in Addis Ababa to meet with Ethiopia's prime minister."), "KEN", Some("ETH")).clone();
     assert!(!e.hypothetical);
+}
+
+#[test]
+fn an_obligation_reported_by_a_speaker_is_their_demand() {
+    let events = code("Kenya's foreign minister said on Monday that Uganda must withdraw its troops.");
+    let e = one(&events, "KEN", Some("UGA"));
+    assert_eq!(root(e), "10", "{e:?}");
 }
 
 #[test]
