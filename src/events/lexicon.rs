@@ -46,7 +46,7 @@ impl EventPattern {
 
 /// Which grammatical forms a surface word is of a pattern's head (bit set).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct HeadForms(u8);
+pub struct HeadForms(pub u8);
 
 impl HeadForms {
     pub const BASE: u8 = 1;

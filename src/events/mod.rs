@@ -24,8 +24,9 @@
 //!    designated", "refused to"); `hypothetical` from a modal or a verb of
 //!    intent ("will participate", "are expected to discuss"), a condition or
 //!    a question.
-//! 5. **Date** from the sentence's own date expression, else the last one of
-//!    the two sentences before, else the document's date ([`crate::dates`]);
+//! 5. **Date** from the sentence's own date expression, else the last one
+//!    named earlier in this or the previous paragraph, else the document's
+//!    date ([`crate::dates`]);
 //!    **location** from a place after a locative preposition in the sentence.
 //! 6. **Confidence** from how directly each part was found (see
 //!    [`Confidence`]).
@@ -267,7 +268,7 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         // "the meeting", "an Israeli-Palestinian meeting": a gerund after a
         // determiner or a modifier is a noun, and so is any verb form after a determiner.
         let noun_like = after_determiner || forms.has(HeadForms::GERUND) && !forms.has(HeadForms::BASE) && i > sent_start && doc.mention(i - 1).is_some();
-        if !pattern.noun && noun_like {
+        if !pattern.noun && (noun_like || forms == HeadForms(HeadForms::BASE) && !finite_context(doc, i, sent_start)) {
             continue;
         }
         let Some(m) = match_rest(doc, &pattern.rest, i + 1, sent_end) else { continue };
@@ -296,6 +297,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // next clause ("meet in Doha *as* Qatar pushes for …").
     let target_region = m.target.unwrap_or_else(|| {
         let end = clause_end(doc, m.end, sent_end);
+        // An event noun takes an implicit target only through a preposition ("talks with").
+        let attached = m.end < sent_end && matches!(doc.word(m.end), "with" | "between" | "to" | "against" | "on" | "of" | "toward" | "towards" | "into" | "by");
+        if pattern.noun && !attached {
+            return (m.end, m.end);
+        }
         (m.end, (m.end..end).find(|&t| matches!(doc.word(t), "as" | "amid" | "despite" | "where" | "so" | "then" | ",")).unwrap_or(end))
     });
     let mut targets = actors_in(doc, target_region.0, target_region.1, m.target.is_some());
@@ -332,7 +338,19 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         confidence.source(subject.distance);
         subject.mentions
     };
-    let (sources, mut targets) = if pattern.swap && !passive { (targets, sources) } else { (sources, targets) };
+    let (mut sources, mut targets) = if pattern.swap && !passive { (targets, sources) } else { (sources, targets) };
+    // A meeting is mutual: "Israel's talks with Hamas" are Hamas's talks with
+    // Israel too — unless a host is named ("under the Russian government's
+    // auspices"), who then convenes the participants.
+    let mut mutual_noun = pattern.noun && code.code.starts_with("04");
+    if pattern.noun {
+        if let Some(host) = host_of_meeting(doc, i, sent_end) {
+            targets.retain(|t| t.who != host.who);
+            targets.extend(sources.iter().filter(|m| m.who != host.who));
+            sources = vec![host];
+            mutual_noun = false;
+        }
+    }
     let negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
     // An event noun or a non-finite verb ("in imposing sanctions", "to join")
     // is as hypothetical as the clause that governs it.
@@ -340,10 +358,19 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let hypothetical = group.hypothetical
         || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start))
         || conditional_or_question(doc, s, i);
+    // Support withheld is a rejection ("have not received backing from the
+    // United States"): CAMEO codes refusals to support under 12.
+    let mut negated = negated;
+    let mut code = code;
+    if negated && matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053") {
+        if let Some(reject) = coder.ontology.get("120") {
+            code = reject;
+            negated = false;
+        }
+    }
     // A subject's own statement of what it will do is coded as that
     // statement: intent to cooperate (03) or a threat (13), as CAMEO does;
     // "X said Y must …" is X's demand on Y (10).
-    let mut code = code;
     let mut sources = sources;
     if !pattern.noun && !negated && !conditional_or_question(doc, s, i) {
         if group.obligation {
@@ -376,34 +403,67 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let sentence = doc.input.seg.sentences[s].span;
     let target_list: Vec<Option<&Mention>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
     let before = out.len();
-    for source in sources.iter().filter(|m| matches!(m.who, Who::Actor(a) if doc.input.actors[a].code.is_some())) {
-        for target in &target_list {
+    let coded_actor = |m: &Mention| matches!(m.who, Who::Actor(a) if doc.input.actors[a].code.is_some());
+    let event = |source: &Mention, target: Option<&Mention>, confidence: f32| Event {
+        source: doc.participant(source),
+        target: target.map(|t| doc.participant(t)),
+        cameo: code.code.clone(),
+        plover: code.plover.clone(),
+        goldstein: code.goldstein,
+        quad_class: code.quad_class,
+        trigger,
+        sentence,
+        date: None,
+        negated,
+        hypothetical,
+        location: None,
+        confidence,
+    };
+    for source in sources.iter().filter(|m| coded_actor(m)) {
+        for &target in &target_list {
             if target.is_some_and(|t| t.who == source.who) {
                 continue;
             }
-            let source_p = doc.participant(source);
-            let target_p = target.map(|t| doc.participant(t));
-            if source_p.code.is_some() && target_p.as_ref().is_some_and(|t| t.code == source_p.code) {
+            let e = event(source, target, confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))));
+            if e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
                 continue;
             }
-            out.push(Event {
-                source: source_p,
-                target: target_p,
-                cameo: code.code.clone(),
-                plover: code.plover.clone(),
-                goldstein: code.goldstein,
-                quad_class: code.quad_class,
-                trigger,
-                sentence,
-                date: None,
-                negated,
-                hypothetical,
-                location: None,
-                confidence: confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))),
-            });
+            if let Some(t) = target.filter(|t| mutual_noun && coded_actor(t)) {
+                out.push(event(t, Some(source), e.confidence - 0.05));
+            }
+            out.push(e);
         }
     }
     (out.len() > before).then_some(Match { end: target_region.1.max(m.end), ..m })
+}
+
+/// The host named for a meeting noun at `i`: "under the Russian
+/// government's auspices", "under the auspices of Egypt", "hosted by Qatar".
+fn host_of_meeting(doc: &DocView<'_>, i: usize, sent_end: usize) -> Option<Mention> {
+    let end = clause_end(doc, i + 1, sent_end);
+    let at = (i + 1..end).find(|&t| matches!(doc.word(t), "auspices" | "hosted" | "convened" | "organised" | "organized" | "sponsored"))?;
+    let actor = |t: usize| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied();
+    if doc.word(at) == "auspices" {
+        // "X's auspices" or "the auspices of X".
+        let before = if at >= 2 && matches!(doc.word(at - 1), "’s" | "'s") { actor(at - 2) } else { None };
+        return before.or_else(|| (at + 1 < end && doc.word(at + 1) == "of").then(|| (at + 2..end.min(at + 5)).find_map(actor)).flatten());
+    }
+    (at + 1 < end && doc.word(at + 1) == "by").then(|| (at + 2..end.min(at + 5)).find_map(actor)).flatten()
+}
+
+/// Whether a verb's base form at `i` can be a verb here: after a subject,
+/// a modal or "to", an adverb, or at the start of a sentence or headline —
+/// not after an adjective or a preposition ("need for international support").
+fn finite_context(doc: &DocView<'_>, i: usize, sent_start: usize) -> bool {
+    if i == sent_start {
+        return true;
+    }
+    let p = doc.word(i - 1);
+    doc.mention(i - 1).is_some()
+        || is_auxiliary(p)
+        || matches!(p, "they" | "we" | "i" | "you" | "and" | "or" | "who" | "that" | "which" | "must" | "cannot")
+        || p.ends_with("ly")
+        || is_time_word(p)
 }
 
 /// The result of matching a pattern's words after its head.
@@ -428,14 +488,14 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
     for (k, token) in rest.iter().enumerate() {
         match token {
             PatternToken::Words(alts) => {
-                let max_skip = if gap { 4 } else { 2 };
+                let max_skip = if gap { 6 } else { 2 };
                 let mut found = None;
                 for t in j..(j + max_skip + 1).min(end) {
                     if alts.iter().any(|a| a == doc.word(t)) {
                         found = Some(t);
                         break;
                     }
-                    let skippable = gap && doc.word(t) != "." || doc.is_word(t) && !is_blocker(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
+                    let skippable = gap && doc.word(t) != "." || doc.is_word(t) && !is_blocker(doc.word(t)) && !is_preposition(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
                     if !skippable {
                         break;
                     }
@@ -686,7 +746,9 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<M
         Who::Actor(_) => true,
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
-    let Some(first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else { return Vec::new() };
+    let Some(first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
+        return group_anaphor(doc, from, limit).into_iter().collect();
+    };
     let first = *first;
     let mut found = vec![first];
     found.extend(coordinated_after(doc, first, to));
@@ -700,6 +762,21 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<M
         }
     }
     found
+}
+
+/// "the group", "the movement": the group last named before, as a mention
+/// of it ("the UAE opposes the group" after Hamas was named).
+fn group_anaphor(doc: &DocView<'_>, from: usize, to: usize) -> Option<Mention> {
+    let at = (from..to.saturating_sub(1)).find(|&t| {
+        doc.word(t) == "the" && matches!(doc.word(t + 1), "group" | "movement" | "organisation" | "organization" | "militants" | "militia" | "faction")
+    })?;
+    let antecedent = doc.mentions[..doc.mentions.partition_point(|m| m.tokens.1 <= at)]
+        .iter()
+        .rev()
+        .take(30)
+        .find(|m| matches!(m.who, Who::Actor(a) if doc.input.actors[a].kind == crate::lexicon::ActorKind::Group))?;
+    let span = Span::new(doc.tokens[at].span.start, doc.tokens[at + 1].span.end);
+    Some(Mention { span, tokens: (at, at + 2), who: antecedent.who })
 }
 
 /// The actor modifying an event noun: "Israel's war", "the Russian invasion", "its ally Iran's strikes".
@@ -876,8 +953,8 @@ fn dedupe(mut events: Vec<Event>) -> Vec<Event> {
     kept
 }
 
-/// The event's date: the sentence's own, else the last of the two sentences
-/// before, else the document's.
+/// The event's date: the sentence's own, else the last one named in this
+/// or the previous paragraph before it, else the document's.
 fn event_date(input: &EventInput<'_>, dates: &[DateMention], s: usize, trigger: Span) -> Option<EventDate> {
     let sentences = &input.seg.sentences;
     let usable = |d: &&DateMention| matches!(d.anchor, Anchor::At | Anchor::After | Anchor::Until);
@@ -886,7 +963,11 @@ fn event_date(input: &EventInput<'_>, dates: &[DateMention], s: usize, trigger: 
     if let Some(d) = own.iter().min_by_key(|d| d.start.abs_diff(trigger.start)) {
         return Some(d.date);
     }
-    let context_start = sentences[s.saturating_sub(2)].span.start;
+    // Narrative time carries on until another date is named: look back to
+    // the start of the previous paragraph.
+    let paragraphs = &input.seg.paragraphs;
+    let p = paragraphs.partition_point(|p| p.sentences.end <= s);
+    let context_start = paragraphs.get(p.saturating_sub(1)).map_or(0, |p| p.span.start);
     if let Some(d) = in_span(Span::new(context_start, sentences[s].span.start)).last() {
         return Some(d.date);
     }
