@@ -267,7 +267,8 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         }
         // "the meeting", "an Israeli-Palestinian meeting": a gerund after a
         // determiner or a modifier is a noun, and so is any verb form after a determiner.
-        let noun_like = after_determiner || forms.has(HeadForms::GERUND) && !forms.has(HeadForms::BASE) && i > sent_start && doc.mention(i - 1).is_some();
+        let adjectival = !forms.has(HeadForms::BASE) && !forms.has(HeadForms::THIRD) && forms.has(HeadForms::PARTICIPLE) && i > sent_start && is_preposition(doc.word(i - 1));
+        let noun_like = after_determiner || adjectival || forms.has(HeadForms::GERUND) && !forms.has(HeadForms::BASE) && i > sent_start && doc.mention(i - 1).is_some();
         if !pattern.noun && (noun_like || forms == HeadForms(HeadForms::BASE) && !finite_context(doc, i, sent_start)) {
             continue;
         }
@@ -396,7 +397,12 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // target is too vague to count ("the talks were productive").
     let needs_partner = matches!(&code.code[..2], "03" | "04" | "05" | "06" | "07" | "08");
     if targets.is_empty() && needs_partner {
-        return None;
+        // "lifted the curfew in Darfur": a measure taken in a place is taken towards it.
+        let place = (target_region.0..target_region.1).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Place(_))));
+        match place {
+            Some(p) => targets.push(*p),
+            None => return None,
+        }
     }
 
     let trigger = Span::new(doc.tokens[i].span.start, doc.tokens[m.words_end - 1].span.end);
@@ -488,14 +494,19 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
     for (k, token) in rest.iter().enumerate() {
         match token {
             PatternToken::Words(alts) => {
-                let max_skip = if gap { 6 } else { 2 };
+                // The head's object may carry a longer noun phrase before the
+                // pattern's noun ("provide nearly 25,000 tons of emergency food aid").
+                let object_noun = k == 0;
+                let max_skip = if gap || object_noun { 6 } else { 2 };
                 let mut found = None;
                 for t in j..(j + max_skip + 1).min(end) {
                     if alts.iter().any(|a| a == doc.word(t)) {
                         found = Some(t);
                         break;
                     }
-                    let skippable = gap && doc.word(t) != "." || doc.is_word(t) && !is_blocker(doc.word(t)) && !is_preposition(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
+                    let modifier = doc.is_word(t) && !is_blocker(doc.word(t)) && !is_preposition(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
+                    let in_noun_phrase = object_noun && (modifier || matches!(doc.word(t), "of" | "and" | "-")) && !doc.word(t).ends_with("ing");
+                    let skippable = gap && doc.word(t) != "." || (t < j + 2 && modifier) || in_noun_phrase;
                     if !skippable {
                         break;
                     }
@@ -633,6 +644,14 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
             mentions.extend(coordinated_after(doc, m, region_end));
             return Subject { mentions, distance };
         }
+        // "Nigeria announced that it will withdraw": a pronoun subject.
+        if distance < 2 && region_end > clause_start {
+            let pronoun = doc.word(region_end - 1);
+            if matches!(pronoun, "he" | "she" | "it" | "they") {
+                let found = antecedent(doc, region_end - 1, sent_start, pronoun);
+                return Subject { mentions: found.into_iter().collect(), distance: 2 };
+            }
+        }
         if clause_start <= sent_start {
             return Subject { mentions: Vec::new(), distance: 3 };
         }
@@ -649,6 +668,32 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         clause_start -= 1;
         distance = 2;
     }
+}
+
+/// What a subject pronoun at token `p` refers to: the nearest actor before
+/// it in the sentence that is not a prepositional object, else the first
+/// actor of the sentence before; "he"/"she" only a person, "it" not a person.
+fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> Option<Mention> {
+    let fits = |m: &Mention| match m.who {
+        Who::Actor(a) => {
+            let person = doc.input.actors[a].kind == crate::lexicon::ActorKind::Person;
+            match pronoun {
+                "he" | "she" => person,
+                "it" => !person,
+                // "they" needs a plural: "the rebels", "Palestinians", not one leader.
+                _ => !person && m.span.of(doc.input.text).ends_with('s'),
+            }
+        }
+        Who::Place(_) => false,
+    };
+    let before = &doc.mentions[..doc.mentions.partition_point(|m| m.tokens.1 <= p)];
+    let in_sentence = before.iter().rev().take_while(|m| m.tokens.0 >= sent_start).find(|m| fits(m) && !after_preposition(doc, m.tokens.0, sent_start));
+    if let Some(m) = in_sentence {
+        return Some(*m);
+    }
+    let current = doc.input.seg.sentences.partition_point(|s| s.tokens.end <= sent_start);
+    let prev_range = doc.input.seg.sentences.get(current.checked_sub(1)?)?.tokens.clone();
+    before.iter().filter(|m| m.tokens.0 >= prev_range.start && m.tokens.1 <= prev_range.end).find(|m| fits(m)).copied()
 }
 
 /// Whether the mention starting at token `t` is the object of a preposition
@@ -739,7 +784,7 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
 /// it. Only the first few words are searched unless `anywhere`.
 fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<Mention> {
     let to = to.min(doc.tokens.len());
-    let limit = if anywhere { to } else { to.min(from + 8) };
+    let limit = if anywhere { to } else { to.min(from + 14) };
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
     let target_like = |m: &&Mention| match m.who {
