@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use dyad::clean::clean;
-use dyad::doc::Body;
+use std::sync::Arc;
+
+use dyad::doc::{Body, RawDocument};
+use dyad::events::EventCoder;
+use dyad::pipeline::{Options, Pipeline};
 use dyad::extract::default_extractor;
 use dyad::read::{self, ReadOptions, Reader};
 use dyad::actors::find_actors;
@@ -152,6 +156,26 @@ fn text(bodies: &[Body]) {
         "  actors add {:.0}% to the time per megabyte (1 thread)",
         100.0 * (single_actors.as_secs_f64() / single.as_secs_f64() - 1.0)
     );
+
+    // The whole pipeline as `dyad code` runs it: actors, quotations, events.
+    let options = Options { published: Some(jiff::civil::date(2016, 11, 1)) };
+    let pipeline = Pipeline::new(default_extractor(), Arc::new(lexicon), Arc::new(EventCoder::builtin()), options);
+    let events = std::sync::atomic::AtomicUsize::new(0);
+    let code_all = |t: &&str| {
+        let raw = RawDocument { id: String::new(), origin: String::new(), metadata: Default::default(), body: Body::Text(t.to_string()), diagnostics: Vec::new() };
+        let n = pipeline.process(raw).map_or(0, |d| d.events.len());
+        events.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        n
+    };
+    let single_all = best_of(|| {
+        std::hint::black_box(texts.iter().map(code_all).sum::<usize>());
+    });
+    let parallel_all = best_of(|| {
+        std::hint::black_box(texts.par_iter().map(code_all).sum::<usize>());
+    });
+    report("full pipeline (actors, quotes, events)", texts.len(), bytes, single_all, parallel_all);
+    let runs = 2 * RUNS;
+    println!("  {} events per run", events.load(std::sync::atomic::Ordering::Relaxed) / runs);
 }
 
 /// Load time of the built-in lexicon, and with user dictionaries (files

@@ -73,7 +73,7 @@ pub struct EventInput<'a> {
 /// Codes the events of a document.
 pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
     let doc = DocView::new(input);
-    let dates = find_dates(input.text, input.published);
+    let mut dates = ParagraphDates::new(input);
     let mut events = Vec::new();
     for (s, sentence) in input.seg.sentences.iter().enumerate() {
         let mut found = Vec::new();
@@ -91,7 +91,7 @@ pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
             }
         }
         for mut event in dedupe(found) {
-            event.date = event_date(input, &dates, s, event.trigger);
+            event.date = event_date(input, &mut dates, s, event.trigger);
             event.location = location(&doc, s, event.trigger);
             events.push(event);
         }
@@ -119,7 +119,10 @@ enum Who {
 struct DocView<'a> {
     input: &'a EventInput<'a>,
     tokens: &'a [Token],
-    lower: Vec<String>,
+    /// Every token lower-cased, one after another in one buffer (one allocation).
+    lower: String,
+    /// Token index → its range in `lower`.
+    lower_at: Vec<(u32, u32)>,
     /// Outermost mentions, in text order, not overlapping.
     mentions: Vec<Mention>,
     /// Token index → index into `mentions`.
@@ -131,7 +134,18 @@ struct DocView<'a> {
 impl<'a> DocView<'a> {
     fn new(input: &'a EventInput<'a>) -> DocView<'a> {
         let tokens = input.seg.tokens.as_slice();
-        let lower = tokens.iter().map(|t| t.span.of(input.text).to_lowercase()).collect();
+        let mut lower = String::with_capacity(input.text.len());
+        let mut lower_at = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let word = t.span.of(input.text);
+            let start = lower.len() as u32;
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            lower_at.push((start, lower.len() as u32));
+        }
         let mut spans: Vec<(Span, Who)> = Vec::new();
         for (a, actor) in input.actors.iter().enumerate() {
             spans.extend(actor.mentions.iter().map(|&m| (m, Who::Actor(a))));
@@ -163,7 +177,7 @@ impl<'a> DocView<'a> {
                 *slot = true;
             }
         }
-        DocView { input, tokens, lower, mentions, mention_at, in_quote }
+        DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote }
     }
 
     fn quoted(&self, i: usize) -> bool {
@@ -171,7 +185,8 @@ impl<'a> DocView<'a> {
     }
 
     fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        let (start, end) = self.lower_at[i];
+        &self.lower[start as usize..end as usize]
     }
 
     fn raw(&self, i: usize) -> &str {
@@ -1000,23 +1015,53 @@ fn dedupe(mut events: Vec<Event>) -> Vec<Event> {
 
 /// The event's date: the sentence's own, else the last one named in this
 /// or the previous paragraph before it, else the document's.
-fn event_date(input: &EventInput<'_>, dates: &[DateMention], s: usize, trigger: Span) -> Option<EventDate> {
+fn event_date(input: &EventInput<'_>, dates: &mut ParagraphDates, s: usize, trigger: Span) -> Option<EventDate> {
     let sentences = &input.seg.sentences;
+    let paragraphs = &input.seg.paragraphs;
+    let p = paragraphs.partition_point(|p| p.sentences.end <= s);
+    let mut near: Vec<DateMention> = Vec::new();
+    for q in p.saturating_sub(1)..=p {
+        near.extend_from_slice(dates.of(input, q));
+    }
     let usable = |d: &&DateMention| matches!(d.anchor, Anchor::At | Anchor::After | Anchor::Until);
-    let in_span = |span: Span| dates.iter().filter(|d| span.start <= d.start && d.end <= span.end).filter(usable).collect::<Vec<_>>();
+    let in_span = |span: Span| near.iter().filter(|d| span.start <= d.start && d.end <= span.end).filter(usable).collect::<Vec<_>>();
     let own = in_span(sentences[s].span);
     if let Some(d) = own.iter().min_by_key(|d| d.start.abs_diff(trigger.start)) {
         return Some(d.date);
     }
     // Narrative time carries on until another date is named: look back to
     // the start of the previous paragraph.
-    let paragraphs = &input.seg.paragraphs;
-    let p = paragraphs.partition_point(|p| p.sentences.end <= s);
     let context_start = paragraphs.get(p.saturating_sub(1)).map_or(0, |p| p.span.start);
     if let Some(d) = in_span(Span::new(context_start, sentences[s].span.start)).last() {
         return Some(d.date);
     }
     input.published.map(|date| EventDate { date, precision: Precision::Day })
+}
+
+/// Date expressions per paragraph, found only for paragraphs an event needs
+/// (dates do not run across paragraphs, and most paragraphs have no event).
+struct ParagraphDates {
+    found: Vec<Option<Vec<DateMention>>>,
+}
+
+impl ParagraphDates {
+    fn new(input: &EventInput<'_>) -> ParagraphDates {
+        ParagraphDates { found: vec![None; input.seg.paragraphs.len()] }
+    }
+
+    /// The dates of paragraph `p`, with offsets into the whole text.
+    fn of(&mut self, input: &EventInput<'_>, p: usize) -> &[DateMention] {
+        let Some(slot) = self.found.get_mut(p) else { return &[] };
+        slot.get_or_insert_with(|| {
+            let span = input.seg.paragraphs[p].span;
+            let mut dates = find_dates(span.of(input.text), input.published);
+            for d in &mut dates {
+                d.start += span.start;
+                d.end += span.start;
+            }
+            dates
+        })
+    }
 }
 
 /// The place named for the event: a place after a locative preposition in
