@@ -244,6 +244,10 @@ words! {
     // Words that end a target's noun phrase looking right.
     is_target_stop = [";", ":", ".", "which", "who", "whom", "whose", "that", "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "after", "before", "since", "said", "says", "according", "—", "–", "(", "“", "”", "\""];
     is_condition = ["if", "unless", "should", "whether"];
+    // Nouns for people who act for an actor: "delegates of X" act as X.
+    is_representative = ["delegation", "delegations", "delegates", "representatives", "representative", "officials", "official", "envoys", "envoy", "negotiators", "negotiator", "leaders", "members", "spokesman", "spokeswoman", "spokesperson", "forces", "troops", "fighters"];
+    // Auxiliaries and speech verbs that show another finite verb stands between a candidate subject and the trigger.
+    is_finite_marker = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "say", "says", "said"];
     // Intent words that state the subject's own plan (not others' expectation).
     is_own_intent = ["plan", "plans", "planned", "planning", "aim", "aims", "aimed", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "going", "ready", "willing", "prepared", "offered", "offers", "vowed", "vows", "pledged", "pledges", "promised", "promises", "decided", "decides"];
     // Verbs that report what someone says, demands or announces.
@@ -320,7 +324,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         }
         (m.end, (m.end..end).find(|&t| matches!(doc.word(t), "as" | "amid" | "despite" | "where" | "so" | "then" | ",")).unwrap_or(end))
     });
-    let mut targets = actors_in(doc, target_region.0, target_region.1, m.target.is_some());
+    // A `+` right after the head is its object and starts there ("met Qatar's
+    // emir"), not somewhere later in the clause ("meet in Doha as Qatar …").
+    let object_slot = matches!(pattern.rest.first(), Some(PatternToken::Target));
+    let reach = if object_slot { 6 } else if m.target.is_some() { usize::MAX } else { 14 };
+    let mut targets = actors_in(doc, target_region.0, target_region.1, reach);
     confidence.target(m.target.is_some(), &targets);
 
     // Sources.
@@ -328,7 +336,7 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         // "were released by Hamas": the agent is the source, the subject the target.
         let agent = (i + 1..clause_end(doc, i + 1, sent_end)).find(|&t| doc.word(t) == "by");
         let by = agent?;
-        let agents = actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), true);
+        let agents = actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), usize::MAX);
         let subject = subject(doc, group.start, sent_start);
         targets = subject.mentions;
         confidence.source(1);
@@ -412,8 +420,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // target is too vague to count ("the talks were productive").
     let needs_partner = matches!(&code.code[..2], "03" | "04" | "05" | "06" | "07" | "08");
     if targets.is_empty() && needs_partner {
-        // "lifted the curfew in Darfur": a measure taken in a place is taken towards it.
-        let place = (target_region.0..target_region.1).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Place(_))));
+        // "lifted the curfew in Darfur", "delivered aid in Gaza": aid and
+        // concessions given in a place go to it; a meeting in a place is not with it.
+        let place = (target_region.0..target_region.1)
+            .find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Place(_))))
+            .filter(|_| matches!(&code.code[..2], "07" | "08"));
         match place {
             Some(p) => targets.push(*p),
             None => return None,
@@ -633,6 +644,8 @@ struct Subject {
 
 /// The subject of the verb group starting at token `g`.
 fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
+    // A trigger after "to" or a gerund takes its subject from the governing verb, across other verbs.
+    let finite = g < doc.tokens.len() && doc.word(g) != "to" && !doc.word(g).ends_with("ing");
     let mut clause_start = g;
     let mut distance = 0;
     loop {
@@ -649,6 +662,12 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         } else {
             (clause_start..region_end).find(eligible)
         };
+        // Another finite verb between the candidate and a finite trigger makes
+        // the candidate that verb's subject ("U.N. agencies say …, and aid groups have warned").
+        let candidate = candidate.filter(|&t| {
+            let m = doc.mention(t).expect("eligible mentions exist");
+            !(finite && distance < 2 && (m.tokens.1..region_end).any(|k| is_finite_marker(doc.word(k))))
+        });
         if let Some(t) = candidate {
             let m = *doc.mention(t).expect("found above");
             if distance == 0 && region_end - m.tokens.1 > 3 {
@@ -721,7 +740,9 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
         }
         let w = doc.word(k - 1);
         if is_preposition(w) {
-            return true;
+            // "Delegations from Sudan's army", "officials of Hamas": people who act for it.
+            let for_actor = matches!(w, "from" | "of") && k >= 2 && is_representative(doc.word(k - 2));
+            return !for_actor;
         }
         if !(is_determiner(w) || doc.is_word(k - 1) && w.chars().all(char::is_lowercase) && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
             return false;
@@ -795,11 +816,11 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
     found
 }
 
-/// The actors in tokens `from..to`: the first one and those coordinated with
-/// it. Only the first few words are searched unless `anywhere`.
-fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<Mention> {
+/// The actors in tokens `from..to`: the first one that starts within `reach`
+/// tokens, and those coordinated with it.
+fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Mention> {
     let to = to.min(doc.tokens.len());
-    let limit = if anywhere { to } else { to.min(from + 14) };
+    let limit = to.min(from.saturating_add(reach));
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
     let target_like = |m: &&Mention| match m.who {
@@ -824,17 +845,32 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, anywhere: bool) -> Vec<M
     found
 }
 
-/// "the group", "the movement": the group last named before, as a mention
-/// of it ("the UAE opposes the group" after Hamas was named).
+/// "the group", "the army", "the government": the group (or the actor with
+/// that sector) last named before, as a mention of it ("the UAE opposes the
+/// group" after Hamas was named).
 fn group_anaphor(doc: &DocView<'_>, from: usize, to: usize) -> Option<Mention> {
-    let at = (from..to.saturating_sub(1)).find(|&t| {
-        doc.word(t) == "the" && matches!(doc.word(t + 1), "group" | "movement" | "organisation" | "organization" | "militants" | "militia" | "faction")
-    })?;
+    // The noun and what the antecedent must be: a group, or a code with this sector.
+    let kind_of = |w: &str| match w {
+        "group" | "movement" | "organisation" | "organization" | "militants" | "militia" | "faction" => Some(""),
+        "army" | "military" => Some("MIL"),
+        "government" | "administration" => Some("GOV"),
+        "rebels" | "insurgents" => Some("REB"),
+        _ => None,
+    };
+    let (at, sector) = (from..to.saturating_sub(1)).find_map(|t| (doc.word(t) == "the").then(|| kind_of(doc.word(t + 1)).map(|k| (t, k))).flatten())?;
+    let fits = |a: usize| {
+        let actor = &doc.input.actors[a];
+        if sector.is_empty() {
+            actor.kind == crate::lexicon::ActorKind::Group
+        } else {
+            actor.code.as_deref().is_some_and(|c| c.len() >= 6 && &c[3..6] == sector)
+        }
+    };
     let antecedent = doc.mentions[..doc.mentions.partition_point(|m| m.tokens.1 <= at)]
         .iter()
         .rev()
         .take(30)
-        .find(|m| matches!(m.who, Who::Actor(a) if doc.input.actors[a].kind == crate::lexicon::ActorKind::Group))?;
+        .find(|m| matches!(m.who, Who::Actor(a) if fits(a)))?;
     let span = Span::new(doc.tokens[at].span.start, doc.tokens[at + 1].span.end);
     Some(Mention { span, tokens: (at, at + 2), who: antecedent.who })
 }
