@@ -88,6 +88,8 @@ pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
             if let Some(m) = code_trigger(coder, &doc, s, i, i < phrase_until, &mut found) {
                 words_until = m.words_end;
                 phrase_until = phrase_until.max(m.end);
+            } else if doc.word(i) == "must" && i + 1 < sentence.tokens.end && coder.lexicon.heads(doc.word(i + 1)).is_empty() {
+                code_obligation(coder, &doc, s, i, &mut found);
             }
         }
         for mut event in dedupe(found) {
@@ -249,7 +251,7 @@ words! {
     // Auxiliaries and speech verbs that show another finite verb stands between a candidate subject and the trigger.
     is_finite_marker = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "say", "says", "said"];
     // Intent words that state the subject's own plan (not others' expectation).
-    is_own_intent = ["plan", "plans", "planned", "planning", "aim", "aims", "aimed", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "going", "ready", "willing", "prepared", "offered", "offers", "vowed", "vows", "pledged", "pledges", "promised", "promises", "decided", "decides"];
+    is_own_intent = ["threaten", "threatens", "threatened", "threatening", "plan", "plans", "planned", "planning", "aim", "aims", "aimed", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "going", "ready", "willing", "prepared", "offered", "offers", "vowed", "vows", "pledged", "pledges", "promised", "promises", "decided", "decides"];
     // Verbs that report what someone says, demands or announces.
     is_speech = ["said", "says", "say", "declared", "declares", "reiterated", "reiterates", "insisted", "insists", "stressed", "stresses", "demanded", "demands", "told", "tells", "announced", "announces", "warned", "warns", "argued", "argues", "added", "urged", "urges", "stated", "states", "concluded", "believes", "believe", "maintained", "maintains", "asserted", "asserts"];
     // Time words that stand between a subject and its verb ("Russia on Monday condemned").
@@ -305,6 +307,10 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         }
     }
     let (p, m, forms) = best?;
+    // "threatened to break relations": the inner verb is the event, coded as the threat.
+    if m.words_end == i + 1 && m.target.is_none() && is_intent(doc.word(i)) && i + 1 < sent_end && doc.word(i + 1) == "to" {
+        return None;
+    }
     let pattern = coder.lexicon.pattern(p);
     let code = coder.ontology.get(&pattern.cameo)?;
 
@@ -328,7 +334,13 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // emir"), not somewhere later in the clause ("meet in Doha as Qatar …").
     let object_slot = matches!(pattern.rest.first(), Some(PatternToken::Target));
     let reach = if object_slot { 6 } else if m.target.is_some() { usize::MAX } else { 14 };
-    let mut targets = actors_in(doc, target_region.0, target_region.1, reach);
+    // An actor among the words the pattern skipped names whose thing it is:
+    // "rejected an *Indian* proposal", "agreed to *US* mediation".
+    let skipped_actor = if m.target.is_none() { (i + 1..m.words_end).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied()) } else { None };
+    let mut targets = match skipped_actor {
+        Some(actor) => vec![actor],
+        None => actors_in(doc, target_region.0, target_region.1, reach),
+    };
     confidence.target(m.target.is_some(), &targets);
 
     // Sources.
@@ -418,16 +430,19 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     }
     // Cooperation needs a partner: a consultation, agreement or aid with no
     // target is too vague to count ("the talks were productive").
-    let needs_partner = matches!(&code.code[..2], "03" | "04" | "05" | "06" | "07" | "08");
-    if targets.is_empty() && needs_partner {
-        // "lifted the curfew in Darfur", "delivered aid in Gaza": aid and
-        // concessions given in a place go to it; a meeting in a place is not with it.
+    // (A stated intent, 03, may have none: "agreed to resign".)
+    let needs_partner = matches!(&code.code[..2], "04" | "05" | "06" | "07" | "08");
+    if targets.is_empty() {
+        // "lifted the curfew in Darfur", "banned voting in East Jerusalem":
+        // aid, concessions and coercion in a place are aimed at it; a meeting
+        // in a place is not with it.
         let place = (target_region.0..target_region.1)
             .find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Place(_))))
-            .filter(|_| matches!(&code.code[..2], "07" | "08"));
+            .filter(|_| matches!(&code.code[..2], "07" | "08" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"));
         match place {
             Some(p) => targets.push(*p),
-            None => return None,
+            None if needs_partner => return None,
+            None => {}
         }
     }
 
@@ -895,6 +910,43 @@ fn modifier_of_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<Me
     None
 }
 
+/// "The Red Cross said US and British forces must ensure security": whatever
+/// the verb, a reported obligation is the speaker's demand on the subject.
+fn code_obligation(coder: &EventCoder, doc: &DocView<'_>, s: usize, must: usize, out: &mut Vec<Event>) {
+    let (sent_start, _) = doc.sentence_tokens(s);
+    let group = verb_group(doc, must + 1, sent_start);
+    if group.negated || conditional_or_question(doc, s, must) {
+        return;
+    }
+    let clause_subject = subject(doc, group.start, sent_start).mentions;
+    let Some(speakers) = speaker_of_clause(doc, &clause_subject, sent_start) else { return };
+    let Some(code) = coder.ontology.get("100") else { return };
+    let trigger = doc.tokens[must].span;
+    for source in &speakers {
+        for target in &clause_subject {
+            let (source, target) = (doc.participant(source), doc.participant(target));
+            if source.code.is_none() || source.code == target.code {
+                continue;
+            }
+            out.push(Event {
+                source,
+                target: Some(target),
+                cameo: code.code.clone(),
+                plover: code.plover.clone(),
+                goldstein: code.goldstein,
+                quad_class: code.quad_class,
+                trigger,
+                sentence: doc.input.seg.sentences[s].span,
+                date: None,
+                negated: false,
+                hypothetical: false,
+                location: None,
+                confidence: 0.6,
+            });
+        }
+    }
+}
+
 /// The CAMEO code for a subject's stated intent to do what `code` names:
 /// the 03 "express intent" codes for cooperation, the 13 threats for
 /// conflict; verbal codes (01, 02, 09–13) stay as they are.
@@ -964,6 +1016,7 @@ fn light_verb_before(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<u
         "resumed", "resumes", "mount", "mounted", "mounts", "open", "opened", "opens", "join", "joined", "joins",
         "host", "hosted", "hosts", "lead", "led", "leads", "announce", "announced", "announces", "have", "had", "has",
         "attend", "attended", "attends", "broker", "brokered", "brokers", "reach", "reached", "reaches", "sign", "signed",
+        "complete", "completed", "completes", "order", "ordered", "orders",
     ];
     let mut k = i;
     for _ in 0..4 {
