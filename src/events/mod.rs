@@ -776,6 +776,12 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
     loop {
         let mut j = k;
         let (mut comma, mut conjunction) = (false, false);
+        // Titles between the link and the name: "and Bulgarian President Todor Zhivkov".
+        let mut titles = 0;
+        while j > floor + 1 && titles < 3 && doc.mention(j - 1).is_none() && doc.raw(j - 1).starts_with(char::is_uppercase) {
+            titles += 1;
+            j -= 1;
+        }
         while j > floor && matches!(doc.word(j - 1), "," | "and" | "or" | "the") {
             comma |= doc.word(j - 1) == ",";
             conjunction |= matches!(doc.word(j - 1), "and" | "or");
@@ -811,6 +817,12 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
         while j < limit && matches!(doc.word(j), "," | "and" | "or" | "the" | "both") {
             comma |= doc.word(j) == ",";
             conjunction |= matches!(doc.word(j), "and" | "or");
+            j += 1;
+        }
+        // Titles before the next name: "and Japanese Prime Minister Ryutaro Hashimoto".
+        let mut titles = 0;
+        while (comma || conjunction) && j < limit && titles < 3 && doc.mention(j).is_none() && doc.raw(j).starts_with(char::is_uppercase) {
+            titles += 1;
             j += 1;
         }
         if !(comma || conjunction) || j >= limit {

@@ -248,3 +248,34 @@ fn every_event_carries_its_ontology_entry() {
         assert_eq!(e.date, None, "no document date, no date phrase");
     }
 }
+
+#[test]
+fn coordinated_people_with_titles_sign_with_each_other() {
+    let events = code("Gabonese President Albert Ondo and Cameroonian Prime Minister Paul Essomba signed a border treaty on Friday.");
+    one(&events, "GAB", Some("CMR"));
+    one(&events, "CMR", Some("GAB"));
+}
+
+#[test]
+fn a_reported_obligation_with_any_verb_is_a_demand() {
+    let events = code("The African Union said Sudan's army and the RSF must respect the truce.");
+    let e = one(&events, "IGO", Some("SDN"));
+    assert_eq!(root(e), "10");
+}
+
+#[test]
+fn a_threat_to_act_is_coded_as_a_threat() {
+    let events = code("Azerbaijan threatened to break relations with Armenia.");
+    let e = one(&events, "AZE", Some("ARM"));
+    assert_eq!(root(e), "13", "{e:?}");
+    assert!(events.iter().all(|e| e.trigger != "threatened"), "the bare threat is not coded twice: {events:#?}");
+}
+
+#[test]
+fn coercion_in_a_place_targets_its_country() {
+    let events = code("Myanmar's military imposed a curfew in Rakhine.");
+    assert!(!between(&events, "MMR", Some("MMR")).is_empty(), "{events:#?}");
+    // A meeting in a place is not a meeting with it.
+    let events = code("Delegations from Ethiopia met in Nairobi.");
+    assert!(between(&events, "ETH", Some("KEN")).is_empty(), "{events:#?}");
+}
