@@ -233,7 +233,7 @@ macro_rules! words {
 words! {
     is_determiner = ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "’s", "'s", "no", "any", "every", "each", "another"];
     is_preposition = ["of", "from", "with", "to", "in", "on", "at", "by", "for", "against", "between", "among", "into", "onto", "over", "under", "toward", "towards", "as", "about", "than", "like", "unlike", "via", "through", "during", "across", "after", "before", "since", "until", "despite", "including", "within", "without", "near", "behind", "beyond", "amid", "regarding", "representing"];
-    is_auxiliary = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "to", "not", "n't", "n’t", "never", "also", "already", "still", "just", "then", "now", "once", "again", "yet", "even", "only", "reportedly", "allegedly", "initially", "later", "recently", "finally", "jointly", "publicly", "formally", "officially", "previously", "repeatedly", "consistently", "effectively", "directly", "quickly", "immediately", "eventually", "first", "last", "ever", "both", "all", "no", "longer", "get", "got", "gets", "getting"];
+    is_auxiliary = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "to", "not", "n't", "n’t", "never", "also", "already", "still", "just", "then", "now", "once", "again", "yet", "even", "only", "reportedly", "allegedly", "initially", "later", "recently", "finally", "jointly", "publicly", "formally", "officially", "previously", "repeatedly", "consistently", "effectively", "directly", "quickly", "immediately", "eventually", "first", "last", "ever", "both", "all", "no", "longer", "get", "got", "gets", "getting", "outright", "twice", "instead", "soon", "further", "almost", "nearly"];
     is_be = ["is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting"];
     is_modal = ["will", "would", "could", "may", "might", "shall", "should", "’ll", "'ll", "can"];
     is_negation = ["not", "n't", "n’t", "never", "no", "cannot"];
@@ -407,7 +407,6 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // A subject's own statement of what it will do is coded as that
     // statement: intent to cooperate (03) or a threat (13), as CAMEO does;
     // "X said Y must …" is X's demand on Y (10).
-    let mut sources = sources;
     if !pattern.noun && !negated && !conditional_or_question(doc, s, i) {
         if group.obligation {
             if let Some(speaker) = speaker_of_clause(doc, &sources, sent_start) {
