@@ -26,8 +26,12 @@
 //! before it in its paragraph, else of a later quote there with a cue, else
 //! of the last quote of the previous paragraph.
 //!
-//! Status: direct and partial quotations; reported speech (`indirect`) is
-//! not produced yet.
+//! Reported speech is an `indirect` quote: the clause a speech or cognition
+//! verb governs (`X said (that) CLAUSE`, `X told Y CLAUSE`, `CLAUSE, X said`,
+//! `According to X, CLAUSE`), without "that", the attribution and the final
+//! period, with its speaker found by the same walk as a quotation's. Only in
+//! sentences without quotation marks, so it never overlaps a quotation, and
+//! never for questions (see `reported_speech`).
 
 use crate::doc::{Actor, Quote, QuoteKind, Span, Speaker};
 use crate::lexicon::ActorKind;
@@ -188,7 +192,303 @@ pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quot
             found[i].1.cue = cue;
         }
     }
-    found.into_iter().map(|(_, q, _)| q).collect()
+    // Reported speech only where no quotation is: a sentence holding quoted
+    // words is the direct or partial quote's, never an indirect one as well.
+    let quoted: Vec<Span> = found.iter().map(|(s, _, _)| s.outer).collect();
+    let mut quotes: Vec<Quote> = found.into_iter().map(|(_, q, _)| q).collect();
+    let reported = reported_speech(&ctx, &quoted);
+    if !reported.is_empty() {
+        quotes.extend(reported);
+        quotes.sort_by_key(|q| q.span.start); // stable: quotations keep their order
+    }
+    quotes
+}
+
+/// Speech and cognition verbs that report a clause ("noted that …", "said
+/// Kenya would …"); all are [`CUE_VERBS`], so that the speaker is found by
+/// the same walk as a quotation's. Lower case only: "Said" is also a name.
+const REPORT_VERBS: &[&str] = &[
+    "say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "note", "noted", "notes", "explain",
+    "explained", "explains", "stated", "write", "wrote", "writes", "argue", "argued", "argues", "warn",
+    "warned", "warns", "cautioned", "insist", "insisted", "insists", "stressed", "stresses", "emphasised",
+    "emphasized", "observed", "recalled", "announced", "announces", "declared", "declares", "predicted",
+    "predicts", "believes", "believed", "acknowledged", "acknowledges", "admitted", "admits", "claimed", "claims",
+    "suggested", "suggests", "concluded", "concludes", "vowed", "conceded", "estimated", "denied",
+    "reported", "reports", "testified", "confirmed", "confirms", "asserted", "asserts", "maintained",
+    "maintains", "contended", "contends", "promised", "assured", "complained", "countered",
+];
+
+/// Participles that report a clause of their clause's subject ("…, adding that …").
+const REPORT_PARTICIPLES: &[&str] = &[
+    "saying", "adding", "noting", "arguing", "warning", "insisting", "explaining", "stating", "claiming",
+    "stressing", "suggesting", "acknowledging", "admitting", "asserting", "declaring", "predicting",
+    "announcing", "emphasizing", "emphasising",
+];
+
+/// Verbs whose addressee comes before the clause ("told reporters that …").
+const ADDRESSEE_VERBS: &[&str] = &["tell", "told", "tells", "warned", "warns", "assured", "promised"];
+
+/// Words that may stand between a verb and its "that" ("said in a statement
+/// on Tuesday that", "said Monday").
+const BEFORE_THAT: &[&str] = &[
+    "on", "in", "at", "during", "last", "this", "earlier", "late", "yesterday", "today", "tonight", "recently",
+    "repeatedly", "again", "also", "later", "privately", "publicly", "separately", "previously", "flatly",
+];
+
+/// Words that open an adverbial part, not a clause ("In a statement, …").
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "when", "while", "if", "as", "since", "because", "although",
+    "though", "by", "under", "over", "amid", "despite", "like", "for", "with", "from", "to", "asked", "speaking",
+];
+
+/// Reported speech: a clause governed by a speech or cognition verb, in a
+/// sentence with no quotation (`quoted`: the quotations' spans, marks
+/// included). Three shapes: `X said (that) CLAUSE`, `CLAUSE, X said` /
+/// `CLAUSE, said X` / `CLAUSE, according to X`, and `According to X, CLAUSE`.
+/// The quote is the clause, without "that" and the final period; its speaker
+/// and cue come from the same walk as a quotation's (`cue_before`,
+/// `cue_after`). Questions are not reports.
+fn reported_speech(ctx: &Context, quoted: &[Span]) -> Vec<Quote> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+    let mut q = 0; // quotations before the sentence, which are sorted
+    for sentence in &ctx.seg.sentences {
+        let s = sentence.span;
+        while q < quoted.len() && quoted[q].end <= s.start {
+            q += 1;
+        }
+        if quoted.get(q).is_some_and(|m| m.start < s.end) {
+            continue;
+        }
+        let body = text[s.start..s.end].trim_end();
+        // Questions are not reports. Words in marks, even a scare quote or
+        // a title, make the sentence the quotation's: its clause is partly
+        // someone's own words, not a paraphrase. "''" is a quotation mark in
+        // some archives (pairing does not read it).
+        if body.ends_with('?') || body.contains(['“', '”', '"', '„', '«', '»']) || body.contains("''") || body.contains("``") {
+            continue;
+        }
+        let toks = tokens(text, s);
+        if toks.len() < 4 {
+            continue;
+        }
+        let found = according_first(ctx, &toks, s).or_else(|| cue_last(ctx, &toks, s)).or_else(|| cue_first(ctx, &toks, s));
+        if let Some((content, (speaker, cue))) = found {
+            out.push(Quote { span: content, kind: QuoteKind::Indirect, speaker: Some(speaker), cue });
+        }
+    }
+    out
+}
+
+/// The clause of tokens `from..` to the sentence end, without its final period.
+fn clause_to_end(text: &str, toks: &[Tok], from: usize, s: Span) -> Option<Span> {
+    let end = s.start + text[s.start..s.end].trim_end().trim_end_matches(['.', '!']).trim_end().len();
+    (toks.len() >= from + 2 && toks[from].start < end).then(|| Span::new(toks[from].start, end))
+}
+
+/// Whether there is a comma between tokens `k - 1` and `k`.
+fn comma_before(text: &str, toks: &[Tok], k: usize) -> bool {
+    k > 0 && text[toks[k - 1].end..toks[k].start].contains(',')
+}
+
+/// `According to X, CLAUSE.`
+fn according_first(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)> {
+    if !(toks[0].word.eq_ignore_ascii_case("according") && toks[1].word == "to") {
+        return None;
+    }
+    // The part after the source and its appositions ("the UN, which …, ").
+    let k = (3..toks.len()).find(|&k| comma_before(ctx.text, toks, k) && !is_in(&["which", "who", "whose", "a", "an"], toks[k].word))?;
+    let content = clause_to_end(ctx.text, toks, k, s)?;
+    let found = cue_before(ctx, Span::new(s.start, toks[k - 1].end), s.start)?;
+    Some((content, found))
+}
+
+/// `CLAUSE, X said.`, `CLAUSE, said X.`, `CLAUSE, according to X.`: a part
+/// after a comma that is only an attribution, at the sentence's end (or
+/// before an apposition or "adding …"), or inside it after an adverbial
+/// (`In any case, X said, CLAUSE.`: the clause is the part after it).
+fn cue_last(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)> {
+    let text = ctx.text;
+    let commas: Vec<usize> = (3..toks.len()).filter(|&k| comma_before(text, toks, k)).collect();
+    for (c, &a) in commas.iter().enumerate() {
+        let b = commas.get(c + 1).copied().unwrap_or(toks.len());
+        let Some(v) = (a..b.min(a + 6)).find(|&k| {
+            let w = toks[k].word;
+            (is_in(REPORT_VERBS, w) && !capitalised(w) && cue_at(toks, k).is_some()) || (w.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|t| t.word == "to"))
+        }) else {
+            continue;
+        };
+        // "according to" names its source, however long ("according to a
+        // person close to the talks who …"); a verb's part is short.
+        let according = toks[v].word.eq_ignore_ascii_case("according");
+        if according && v > a || !according && b - a > 12 {
+            continue;
+        }
+        // After "X said" or "said X" only when, where, or to whom ("in a
+        // statement", "told reporters"): "…, said the plan failed" is a
+        // clause, not an attribution.
+        let tail = if v == a {
+            let n = if according { 2 } else { 1 };
+            let Some(p) = phrase_after(text, toks, v + n, b) else { continue };
+            toks.partition_point(|t| t.end <= p.end).max(v + n)..b
+        } else {
+            v + 1..b
+        };
+        let when = |k: usize| is_in(BEFORE_THAT, toks[k].word) || WEEKDAYS.contains(&toks[k].word);
+        if !according && !tail.is_empty() {
+            if v == a && (tail.len() > 6 || is_pronoun(toks[tail.start - 1].word) || !when(tail.start)) {
+                continue; // not "…, said he also may campaign"
+            }
+            if v > a && !when(tail.start) && !(is_in(ADDRESSEE_VERBS, toks[v].word) && tail.len() <= 4) {
+                continue;
+            }
+            if finite(&toks[tail.clone()], false) {
+                continue;
+            }
+        }
+        // What comes before: an adverbial alone ("In a statement, the
+        // ministry said.", "Over the years, she said, …").
+        let adverbial = is_in(ADVERBIAL_OPENERS, toks[0].word) && !commas[..c].iter().any(|&k| k > 1)
+            || c == 0 && a <= 3 && !finite(&toks[..a], false);
+        let goes_on = b < toks.len() && !according && !is_in(&["a", "an", "who", "which", "whose", "according"], toks[b].word) && !is_in(REPORT_PARTICIPLES, toks[b].word);
+        let content = if goes_on {
+            // "…, he said, …": the report goes on after the attribution;
+            // only a clause after an adverbial is whole.
+            if !adverbial {
+                continue;
+            }
+            let Some(span) = clause_to_end(text, toks, b, s) else { continue };
+            if !finite(&toks[b..], true) {
+                continue;
+            }
+            span
+        } else {
+            if a < 3 || adverbial || !finite(&toks[..a], true) {
+                continue; // not "Ana Ruiz, a lawyer, said the plan"
+            }
+            let end = toks[a - 1].end.max(s.start + text[s.start..toks[a].start].trim_end().trim_end_matches([',', ' ']).len());
+            Span::new(after_dateline(text, toks[0].start, end), end)
+        };
+        let window = Span::new(toks[a].start, if b < toks.len() { toks[b - 1].end } else { s.end });
+        let Some(((speaker, cue), strong)) = cue_after(ctx, window) else { continue };
+        if !strong || cue.as_deref().is_some_and(|c| c != "according to" && !is_in(REPORT_VERBS, c)) {
+            continue;
+        }
+        return Some((content, (speaker, cue)));
+    }
+    None
+}
+
+/// Where a clause starts in `text[start..end]`, past a dateline ("MANILA — ").
+fn after_dateline(text: &str, start: usize, end: usize) -> usize {
+    let body = &text[start..end];
+    let Some(k) = body.find(" — ").or_else(|| body.find(" - ")) else { return start };
+    let place = &body[..k];
+    if place.chars().any(char::is_alphabetic) && place.chars().all(|c| c.is_uppercase() || c == ' ' || c == ',' || c == '.') {
+        return start + body[k..].find(|c: char| c.is_alphanumeric()).map_or(0, |j| k + j);
+    }
+    start
+}
+
+/// `X said (that) CLAUSE.`, `X told Y (that) CLAUSE.`, `…, adding that CLAUSE.`
+fn cue_first(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)> {
+    let text = ctx.text;
+    for v in 0..toks.len().saturating_sub(3) {
+        let w = toks[v].word;
+        let n = if is_in(REPORT_PARTICIPLES, w) && !capitalised(w) {
+            1
+        } else if is_in(REPORT_VERBS, w) && !capitalised(w) {
+            match cue_at(toks, v) {
+                Some(n) => n,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let Some(k) = clause_start(text, toks, v, n) else { continue };
+        let Some(content) = clause_to_end(text, toks, k, s) else { continue };
+        if let Some(found) = cue_before(ctx, Span::new(s.start, toks[v + n - 1].end), s.start) {
+            return Some((content, found));
+        }
+    }
+    None
+}
+
+/// The first token of the clause a cue at `v` (`n` tokens) reports: after
+/// "that", or right after the verb (and its addressee) when a clause starts
+/// there.
+fn clause_start(text: &str, toks: &[Tok], v: usize, n: usize) -> Option<usize> {
+    let after = v + n;
+    let addressee = is_in(ADDRESSEE_VERBS, toks[v].word);
+    // "that" within a few words, with only when, where, or to whom between.
+    let limit = (after + 10).min(toks.len());
+    for k in after..limit {
+        if text[toks[k.max(1) - 1].end..toks[k].start].contains([':', ';', '(', ')', '—', '–']) {
+            break;
+        }
+        if toks[k].word == "that" {
+            // "said that was wrong": "that" is the subject.
+            let subject = toks.get(k + 1).is_some_and(|t| is_in(&["is", "was", "would", "will", "has", "had", "could", "should", "might", "may", "can", "must"], t.word));
+            return Some(if subject { k } else { k + 1 });
+        }
+        let first = k == after;
+        if !first && subject_pronoun(toks[k].word) {
+            return Some(k); // "said in a statement they …", "told POLITICO he …"
+        }
+        let allowed = (first && (is_in(BEFORE_THAT, toks[k].word) || WEEKDAYS.contains(&toks[k].word) || addressee)) || (!first && !is_in(STOP_WORDS, toks[k].word) || is_in(PHRASE_PREPOSITIONS, toks[k].word));
+        if !allowed {
+            break;
+        }
+    }
+    // No "that": the clause right after the verb ("said Kenya would …"), or
+    // after a day ("said Monday the …") or a pronoun addressee ("told him the …").
+    let mut k = after;
+    if k < toks.len() && (WEEKDAYS.contains(&toks[k].word) || is_in(&["yesterday", "today"], toks[k].word) || (addressee && is_in(&["him", "her", "them", "us", "me", "reporters", "journalists"], toks[k].word))) {
+        k += 1;
+    }
+    if k >= toks.len() || !blank(text, toks[after - 1].end, toks[after].start) || !blank(text, toks[k - 1].end, toks[k].start) {
+        return None;
+    }
+    let w = toks[k].word;
+    let subject = subject_pronoun(w);
+    let opens = subject || !is_in(STOP_WORDS, w) && !is_in(&["no", "yes", "nothing", "something", "anything", "so", "goodbye", "hello", "thanks", "sorry"], w);
+    if !opens || addressee && k == after && !is_pronoun(w) {
+        return None;
+    }
+    if subject {
+        return Some(k);
+    }
+    // Otherwise the clause needs a finite verb: an auxiliary, a contraction,
+    // or a past or present form. After "say" and "tell" a noun phrase alone
+    // is rare ("said the same"), so any word in -s counts there ("said the
+    // party needs"); other verbs often take one ("stressed the need for jobs").
+    let say = is_in(&["say", "said", "says", "saying", "tell", "told", "tells"], toks[v].word);
+    finite(&toks[k + 1..toks.len().min(k + 12)], say).then_some(k)
+}
+
+/// Common irregular past forms, for `finite`.
+const IRREGULAR_PAST: &[&str] = &[
+    "rose", "fell", "sank", "took", "made", "won", "lost", "met", "left", "gave", "came", "went", "got", "held",
+    "told", "said", "saw", "ran", "began", "kept", "brought", "thought", "found", "built", "sent", "spent", "paid",
+    "led", "knew", "became", "grew", "drew", "wrote", "spoke", "broke", "chose", "stood", "sold", "bought", "fought",
+    "caught", "taught", "meant", "felt", "heard", "understood", "struck", "hid", "fled", "shot", "forgot", "lay",
+];
+
+/// A personal pronoun that can only be a subject, alone or contracted ("he’s"), or "there".
+fn subject_pronoun(w: &str) -> bool {
+    let base = w.split(['’', '\'']).next().unwrap_or(w);
+    is_pronoun(base) && !base.eq_ignore_ascii_case("it") || is_in(&["you", "there"], base)
+}
+
+/// Whether words hold a finite verb (see `clause_start`); `loose` counts any
+/// lower-case word in -s after the first.
+fn finite(toks: &[Tok], loose: bool) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        let x = t.word;
+        is_in(&["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might", "must", "did", "does", "do"], x)
+            || is_in(IRREGULAR_PAST, x)
+            || (!capitalised(x) && (x.ends_with("ed") || x.ends_with("es") || x.ends_with("n’t") || x.ends_with("n't") || (loose && i > 0 && x.ends_with('s') && !x.ends_with("ss"))))
+    })
 }
 
 /// Quotation mark runs within paragraphs.
@@ -861,22 +1161,24 @@ mod tests {
         LEXICON.get_or_init(Lexicon::builtin)
     }
 
-    /// (quote text, kind, speaker name, cue) of every quotation.
+    /// (quote text, kind, speaker name, cue) of every quotation (reported speech aside).
     fn quotes(text: &str) -> Vec<(String, &'static str, Option<String>, Option<String>)> {
         let seg = segment(text);
         let actors = find_actors(text, &seg, lexicon(), Some(jiff::civil::date(2025, 6, 1)));
         find_quotes(text, &seg, &actors)
             .into_iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
             .map(|q| (q.span.of(text).to_string(), q.kind.as_str(), q.speaker.map(|s| s.name), q.cue))
             .collect()
     }
 
-    /// (speaker name, the words of its mention) of every quotation.
+    /// (speaker name, the words of its mention) of every quotation (reported speech aside).
     fn speakers(text: &str) -> Vec<(Option<String>, Option<String>)> {
         let seg = segment(text);
         let actors = find_actors(text, &seg, lexicon(), Some(jiff::civil::date(2025, 6, 1)));
         find_quotes(text, &seg, &actors)
             .into_iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
             .map(|q| {
                 let mention = q.speaker.as_ref().and_then(|s| s.mention).map(|m| m.of(text).to_string());
                 (q.speaker.map(|s| s.name), mention)
@@ -1047,5 +1349,134 @@ mod tests {
         let q = quotes("Moscow wants “a seat at every table in the region,” according to Dr Aisha Bello, a lecturer.");
         assert_eq!(q[0].2.as_deref(), Some("Aisha Bello"));
         assert_eq!(q[0].3.as_deref(), Some("according to"));
+    }
+
+    /// (text, speaker name, mention words, cue) of every indirect quote.
+    fn reported(text: &str) -> Vec<(String, Option<String>, String, Option<String>)> {
+        let seg = segment(text);
+        let actors = find_actors(text, &seg, lexicon(), Some(jiff::civil::date(2025, 6, 1)));
+        find_quotes(text, &seg, &actors)
+            .into_iter()
+            .filter(|q| q.kind == QuoteKind::Indirect)
+            .map(|q| {
+                let mention = q.speaker.as_ref().and_then(|s| s.mention).map_or(String::new(), |m| m.of(text).to_string());
+                (q.span.of(text).to_string(), q.speaker.map(|s| s.name), mention, q.cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_with_that() {
+        let r = reported("Dr Aisha Bello, a lecturer in Abuja, noted that the northern farms have had little rain since March.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "the northern farms have had little rain since March");
+        assert_eq!(r[0].1.as_deref(), Some("Aisha Bello"));
+        assert_eq!(r[0].3.as_deref(), Some("noted"));
+        let r = reported("The harbour authority said in a statement on Tuesday that the ferry would resume in May.");
+        assert_eq!(r[0].0, "the ferry would resume in May", "{r:?}");
+        assert_eq!(r[0].2, "The harbour authority");
+    }
+
+    #[test]
+    fn reported_speech_without_that() {
+        let r = reported("The Kenyan Foreign Ministry said Kenya would reopen the northern border crossing next week.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Kenya would reopen the northern border crossing next week");
+        assert_eq!(r[0].3.as_deref(), Some("said"));
+        let r = reported("Tomas Lindqvist said Monday he expects the vote to be delayed.");
+        assert_eq!(r[0].0, "he expects the vote to be delayed", "{r:?}");
+        assert_eq!(r[0].1.as_deref(), Some("Tomas Lindqvist"));
+    }
+
+    #[test]
+    fn reported_speech_before_its_attribution() {
+        let r = reported("Norway will host the next round of talks in Bergen, the ministry said on Friday.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "Norway will host the next round of talks in Bergen");
+        assert_eq!(r[0].2, "the ministry");
+        let r = reported("The clinic ran out of insulin twice this spring, said Pieter Aalders, a nurse at the clinic.");
+        assert_eq!(r[0].0, "The clinic ran out of insulin twice this spring", "{r:?}");
+        assert_eq!(r[0].1.as_deref(), Some("Pieter Aalders"));
+        // An attribution inside the sentence after an adverbial: the clause after it.
+        let r = reported("Over the years, Ana Ruiz said, the valley has lost half its farms.");
+        assert_eq!(r[0].0, "the valley has lost half its farms", "{r:?}");
+        // A dateline is not part of the clause.
+        let r = reported("BERGEN — Norway will host the next round of talks, the ministry said.");
+        assert_eq!(r[0].0, "Norway will host the next round of talks", "{r:?}");
+    }
+
+    #[test]
+    fn according_to_reports_the_clause() {
+        let r = reported("According to the harbour police, 30 boats sank in the storm.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "30 boats sank in the storm");
+        assert_eq!(r[0].2, "the harbour police");
+        assert_eq!(r[0].3.as_deref(), Some("according to"));
+        let r = reported("Thirty boats sank in the storm, according to the harbour police.");
+        assert_eq!(r[0].0, "Thirty boats sank in the storm", "{r:?}");
+        assert_eq!(r[0].3.as_deref(), Some("according to"));
+    }
+
+    #[test]
+    fn the_teller_not_the_addressee_reports() {
+        let r = reported("Mayor Ines Catala told Governor Pieter Aalders that the bridge money had run out.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "the bridge money had run out");
+        assert_eq!(r[0].1.as_deref(), Some("Ines Catala"));
+        assert_eq!(r[0].3.as_deref(), Some("told"));
+        let r = reported("Catala told reporters she would not run again.");
+        assert_eq!(r[0].0, "she would not run again", "{r:?}");
+    }
+
+    #[test]
+    fn a_pronoun_reports_for_the_person_named_before() {
+        let r = reported("Dr Dana Whitfield toured the flooded valley on Sunday. She said the levees had failed in three places.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "the levees had failed in three places");
+        assert_eq!(r[0].1.as_deref(), Some("Dana Whitfield"));
+        assert_eq!(r[0].2, "She");
+    }
+
+    #[test]
+    fn a_denial_is_reported_speech() {
+        let r = reported("The dockworkers’ union denied that its members had blocked the harbour gates.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "its members had blocked the harbour gates");
+        assert_eq!(r[0].3.as_deref(), Some("denied"));
+    }
+
+    #[test]
+    fn no_reported_speech_over_a_quotation() {
+        // The clause holds a partial quote: the partial quote stays, alone.
+        let text = "Dr Aisha Bello noted that “nothing ever came of the promises made in Abuja”.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "partial");
+        assert!(reported(text).is_empty(), "{:?}", reported(text));
+        // A direct quote inverted after its clause is not reported speech either.
+        let text = "“The harbour will reopen in May,” the ministry said.";
+        assert_eq!(quotes(text).len(), 1);
+        assert!(reported(text).is_empty(), "{:?}", reported(text));
+        // Nor over a scare quote: the clause is partly the speaker's own words.
+        let text = "Dr Aisha Bello said the harbour plan was a “gift” to the shipping firms.";
+        assert!(quotes(text).is_empty());
+        assert!(reported(text).is_empty(), "{:?}", reported(text));
+        // Nor a quotation in marks some archives write as two apostrophes.
+        assert!(reported("''The harbour will reopen in May,'' the ministry said.").is_empty());
+    }
+
+    #[test]
+    fn said_in_other_senses_and_questions_are_not_reports() {
+        for text in [
+            "That said, the ferry will run on Sundays as well.",
+            "The so-called harbour plan was approved by the council on Monday.",
+            "Ana Ruiz said nothing about the harbour plan at the meeting.",
+            "Ana Ruiz said in a statement on Monday.",
+            "Did the ministry say the harbour would reopen in May?",
+            "Many of the closures, he said, have involved public courses.",
+            "Ana Ruiz, a lawyer for the family, said the plan.",
+        ] {
+            assert!(reported(text).is_empty(), "{text}: {:?}", reported(text));
+        }
     }
 }
