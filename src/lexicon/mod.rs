@@ -150,26 +150,12 @@ pub struct Lexicon {
     roles: Vec<Role>,
     /// Lower-cased first word of every form → the forms that start with it.
     by_first_word: FxHashMap<Box<str>, FirstWord>,
-    /// A Bloom filter over the keys of `by_first_word`, small enough to stay in
-    /// the L1 cache: most tokens are not the first word of any form, and the
-    /// map itself is too large for the cache.
-    first_word_filter: Box<[u64; FILTER_WORDS]>,
     /// ISO alpha-3 → the state entity.
     states: HashMap<String, EntityId>,
     /// ISO alpha-3 → the country's adjective ("Russian"), for naming sector actors.
     adjectives: HashMap<String, String>,
     /// ISO alpha-3 → the government entity its seats name ("Kremlin" → Russian government).
     governments: HashMap<String, EntityId>,
-}
-
-const FILTER_WORDS: usize = 2048;
-
-/// Bit position of a key in `first_word_filter`.
-fn filter_bit(key: &str) -> usize {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(key.as_bytes());
-    (hasher.finish() >> 40) as usize % (FILTER_WORDS * 64)
 }
 
 /// The forms that start with one word, as indices, longest first.
@@ -294,14 +280,8 @@ impl LexiconBuilder {
             first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
         }
-        let mut first_word_filter = Box::new([0u64; FILTER_WORDS]);
-        for key in by_first_word.keys() {
-            let bit = filter_bit(key);
-            first_word_filter[bit / 64] |= 1 << (bit % 64);
-        }
         let (role_words, roles) = role_words.into_iter().unzip();
         Lexicon {
-            first_word_filter,
             entities: self.entities,
             names,
             folded,
@@ -380,10 +360,6 @@ impl Lexicon {
                 lowered = first_word_key(rest);
                 &lowered
             };
-            let bit = filter_bit(key);
-            if self.first_word_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
             let Some(first) = self.by_first_word.get(key) else { continue };
             if start >= names_free {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
