@@ -247,8 +247,7 @@ impl<'a> Finder<'a> {
     }
 
     fn sentence_of(&self, pos: usize) -> Span {
-        let i = self.seg.sentences.partition_point(|s| s.span.end <= pos);
-        self.seg.sentences.get(i).map_or(Span::new(0, self.text.len()), |s| s.span)
+        self.seg.sentence_from(pos).map_or(Span::new(0, self.text.len()), |s| s.span)
     }
 
     /// Whether a possessive `'s`/`’s` follows byte `end`.
@@ -510,7 +509,7 @@ impl<'a> Finder<'a> {
         self.lexicon.role(w).is_some()
             || ORGANISATION_WORDS_SET.contains(w)
             || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
-            || self.mentions.iter().any(|m| m.span.start == tok.start && m.span.end <= tok.end.max(m.span.end) && m.form.is_some())
+            || self.mentions.iter().any(|m| m.span.start == tok.start && m.form.is_some())
     }
 
     fn starts_sentence(&self, i: usize) -> bool {

@@ -1144,8 +1144,7 @@ fn clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
 }
 
 fn sentence_containing(seg: &Segmentation, pos: usize) -> Option<Span> {
-    let i = seg.sentences.partition_point(|s| s.span.end <= pos);
-    seg.sentences.get(i).map(|s| s.span).filter(|s| s.start <= pos)
+    seg.sentence_from(pos).map(|s| s.span).filter(|s| s.start <= pos)
 }
 
 #[cfg(test)]

@@ -110,6 +110,19 @@ impl Segmentation {
     pub fn sentence_tokens(&self, s: usize) -> &[Token] {
         &self.tokens[self.sentences[s].tokens.clone()]
     }
+
+    /// The indices of the tokens that overlap `span`.
+    pub fn tokens_overlapping(&self, span: Span) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.span.end <= span.start);
+        let last = self.tokens.partition_point(|t| t.span.start < span.end);
+        first..last.max(first)
+    }
+
+    /// The first sentence that ends after byte `pos`: the one holding it, or
+    /// the next one when `pos` lies between sentences.
+    pub fn sentence_from(&self, pos: usize) -> Option<&Sentence> {
+        self.sentences.get(self.sentences.partition_point(|s| s.span.end <= pos))
+    }
 }
 
 /// Segments `text` into tokens, sentences and paragraphs. Never panics.

@@ -42,6 +42,7 @@ pub mod ontology;
 
 use crate::dates::{Anchor, DateMention, EventDate, Precision, find_dates};
 use crate::doc::{Actor, Event, Participant, Place, Quote, QuoteKind, Span};
+use ontology::CameoCode;
 use crate::segment::{Segmentation, Token, TokenKind};
 pub use lexicon::EventLexicon;
 pub use ontology::Ontology;
@@ -161,23 +162,16 @@ impl<'a> DocView<'a> {
             if mentions.last().is_some_and(|m| span.start < m.span.end) {
                 continue;
             }
-            let first = tokens.partition_point(|t| t.span.end <= span.start);
-            let last = tokens.partition_point(|t| t.span.start < span.end);
-            if first >= last {
+            let covered = input.seg.tokens_overlapping(span);
+            if covered.is_empty() {
                 continue;
             }
-            for slot in &mut mention_at[first..last] {
-                *slot = Some(mentions.len() as u32);
-            }
-            mentions.push(Mention { span, tokens: (first, last), who });
+            mention_at[covered.clone()].fill(Some(mentions.len() as u32));
+            mentions.push(Mention { span, tokens: (covered.start, covered.end), who });
         }
         let mut in_quote = vec![false; tokens.len()];
         for q in input.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
-            let first = tokens.partition_point(|t| t.span.end <= q.span.start);
-            let last = tokens.partition_point(|t| t.span.start < q.span.end);
-            for slot in in_quote.get_mut(first..last).into_iter().flatten() {
-                *slot = true;
-            }
+            in_quote[input.seg.tokens_overlapping(q.span)].fill(true);
         }
         DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote }
     }
@@ -312,7 +306,7 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         return None;
     }
     let pattern = coder.lexicon.pattern(p);
-    let code = coder.ontology.get(&pattern.cameo)?;
+    let mut code = coder.ontology.get(&pattern.cameo)?;
 
     let group = verb_group(doc, i, sent_start);
     let reduced_relative = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && group.start == i && after_plain_noun(doc, i, sent_start);
@@ -387,17 +381,14 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
             mutual_noun = false;
         }
     }
-    let negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
+    let mut negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
     // An event noun or a non-finite verb ("in imposing sanctions", "to join")
     // is as hypothetical as the clause that governs it.
     let non_finite = forms.has(HeadForms::GERUND) || group.start < i && doc.word(i - 1) == "to";
-    let hypothetical = group.hypothetical
-        || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start))
-        || conditional_or_question(doc, s, i);
+    let conditional = conditional_or_question(doc, s, i);
+    let hypothetical = group.hypothetical || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start)) || conditional;
     // Support withheld is a rejection ("have not received backing from the
     // United States"): CAMEO codes refusals to support under 12.
-    let mut negated = negated;
-    let mut code = code;
     if negated && matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053") {
         if let Some(reject) = coder.ontology.get("120") {
             code = reject;
@@ -407,7 +398,7 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // A subject's own statement of what it will do is coded as that
     // statement: intent to cooperate (03) or a threat (13), as CAMEO does;
     // "X said Y must …" is X's demand on Y (10).
-    if !pattern.noun && !negated && !conditional_or_question(doc, s, i) {
+    if !pattern.noun && !negated && !conditional {
         if group.obligation {
             if let Some(speaker) = speaker_of_clause(doc, &sources, sent_start) {
                 targets = sources;
@@ -445,25 +436,18 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         }
     }
 
-    let trigger = Span::new(doc.tokens[i].span.start, doc.tokens[m.words_end - 1].span.end);
-    let sentence = doc.input.seg.sentences[s].span;
+    let facts = EventFacts {
+        code,
+        trigger: Span::new(doc.tokens[i].span.start, doc.tokens[m.words_end - 1].span.end),
+        sentence: doc.input.seg.sentences[s].span,
+        negated,
+        hypothetical,
+    };
     let target_list: Vec<Option<&Mention>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
     let before = out.len();
     let coded_actor = |m: &Mention| matches!(m.who, Who::Actor(a) if doc.input.actors[a].code.is_some());
-    let event = |source: &Mention, target: Option<&Mention>, confidence: f32| Event {
-        source: doc.participant(source),
-        target: target.map(|t| doc.participant(t)),
-        cameo: code.code.clone(),
-        plover: code.plover.clone(),
-        goldstein: code.goldstein,
-        quad_class: code.quad_class,
-        trigger,
-        sentence,
-        date: None,
-        negated,
-        hypothetical,
-        location: None,
-        confidence,
+    let event = |source: &Mention, target: Option<&Mention>, confidence: f32| {
+        facts.event(doc.participant(source), target.map(|t| doc.participant(t)), confidence)
     };
     for source in sources.iter().filter(|m| coded_actor(m)) {
         for &target in &target_list {
@@ -665,7 +649,7 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
     loop {
         let region_end = clause_start;
         clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t))).map_or(sent_start, |t| t + 1);
-        // A relative "which/who/that" right before the clause: its subject is inside the clause.
+        // A subject ends a mention of an actor and is no prepositional object.
         let eligible = |t: &usize| {
             doc.mention(*t).is_some_and(|m| m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && !after_preposition(doc, m.tokens.0, clause_start))
         };
@@ -853,21 +837,17 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
         Who::Actor(_) => true,
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
-    let Some(first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
+    let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
         return group_anaphor(doc, from, limit).into_iter().collect();
     };
-    let first = *first;
-    let mut found = vec![first];
-    found.extend(coordinated_after(doc, first, to));
     // Prefer actors over places: "aid to Gaza" has only a place, "talks in Doha with Hamas" an actor.
-    if matches!(first.who, Who::Place(_)) {
-        if let Some(actor) = (first.tokens.1..limit).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_)))) {
-            let actor = *actor;
-            let mut with = vec![actor];
-            with.extend(coordinated_after(doc, actor, to));
-            return with;
-        }
-    }
+    let later_actor = || (first.tokens.1..limit).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied());
+    let head = match first.who {
+        Who::Place(_) => later_actor().unwrap_or(first),
+        Who::Actor(_) => first,
+    };
+    let mut found = vec![head];
+    found.extend(coordinated_after(doc, head, to));
     found
 }
 
@@ -932,28 +912,44 @@ fn code_obligation(coder: &EventCoder, doc: &DocView<'_>, s: usize, must: usize,
     let clause_subject = subject(doc, group.start, sent_start).mentions;
     let Some(speakers) = speaker_of_clause(doc, &clause_subject, sent_start) else { return };
     let Some(code) = coder.ontology.get("100") else { return };
-    let trigger = doc.tokens[must].span;
+    let facts = EventFacts { code, trigger: doc.tokens[must].span, sentence: doc.input.seg.sentences[s].span, negated: false, hypothetical: false };
     for source in &speakers {
         for target in &clause_subject {
             let (source, target) = (doc.participant(source), doc.participant(target));
             if source.code.is_none() || source.code == target.code {
                 continue;
             }
-            out.push(Event {
-                source,
-                target: Some(target),
-                cameo: code.code.clone(),
-                plover: code.plover.clone(),
-                goldstein: code.goldstein,
-                quad_class: code.quad_class,
-                trigger,
-                sentence: doc.input.seg.sentences[s].span,
-                date: None,
-                negated: false,
-                hypothetical: false,
-                location: None,
-                confidence: 0.6,
-            });
+            out.push(facts.event(source, Some(target), 0.6));
+        }
+    }
+}
+
+/// What every event coded from one trigger shares; the stage adds date and
+/// location once the sentence's events are deduplicated.
+struct EventFacts<'c> {
+    code: &'c CameoCode,
+    trigger: Span,
+    sentence: Span,
+    negated: bool,
+    hypothetical: bool,
+}
+
+impl EventFacts<'_> {
+    fn event(&self, source: Participant, target: Option<Participant>, confidence: f32) -> Event {
+        Event {
+            source,
+            target,
+            cameo: self.code.code.clone(),
+            plover: self.code.plover.clone(),
+            goldstein: self.code.goldstein,
+            quad_class: self.code.quad_class,
+            trigger: self.trigger,
+            sentence: self.sentence,
+            date: None,
+            negated: self.negated,
+            hypothetical: self.hypothetical,
+            location: None,
+            confidence,
         }
     }
 }
