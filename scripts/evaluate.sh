@@ -10,7 +10,7 @@ shared=${1:-../shared}
 out=${EVAL_OUT:-target/eval}
 mkdir -p "$out"
 cargo build --release --locked --quiet
-dyad=target/release/dyad
+dyad="${CARGO_TARGET_DIR:-target}/release/dyad"
 
 # Seeds: each article with its gold reference date as --published.
 scripts/seeds.sh "$shared" "$out/seeds.jsonl" --json > "$out/seeds-score.json"

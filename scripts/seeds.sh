@@ -10,6 +10,6 @@ mkdir -p "$(dirname "$out")"
 : > "$out"
 for gold in "$shared"/gold/seeds/*.json; do
   read -r file date < <(python3 -c 'import json,sys; g=json.load(open(sys.argv[1])); print(g["file"], g["reference_date"])' "$gold")
-  target/release/dyad code --published "$date" "$shared/$file" >> "$out"
+  "${CARGO_TARGET_DIR:-target}/release/dyad" code --published "$date" "$shared/$file" >> "$out"
 done
 python3 "$shared/eval/score.py" "$shared/gold/seeds" "$out" "$@"
