@@ -606,6 +606,20 @@ struct Context<'a> {
     mentions: Mentions,
 }
 
+impl Context<'_> {
+    /// The words of a window, with the capitalised words of actor mentions
+    /// marked as names (so that "Will", "Read" or "From" can be a person).
+    fn tokens(&self, window: Span) -> Vec<Tok<'_>> {
+        let mut toks = tokens(self.text, window);
+        for t in &mut toks {
+            if capitalised(t.word) && !is_in(DETERMINERS, t.word) && !is_pronoun(t.word) {
+                t.name |= self.mentions.covering(self.actors, t.start).is_some();
+            }
+        }
+        toks
+    }
+}
+
 /// A word of a window, with its byte span in the document. `word` drops a
 /// final period and apostrophe; the span keeps the period of a title or
 /// initial ("Rep.", "H.") so that a name's words stay next to each other.
@@ -614,6 +628,22 @@ struct Tok<'t> {
     start: usize,
     end: usize,
     word: &'t str,
+    /// Part of a proper name although it reads as a function word: a
+    /// capitalised word of an actor's mention ("Will Doyle", "Read said"),
+    /// an initial ("James A. Baker") or an acronym ("US Senator").
+    name: bool,
+}
+
+impl Tok<'_> {
+    /// A function word that cannot be part of a speaker's noun phrase.
+    fn stop(&self) -> bool {
+        !self.name && is_in(STOP_WORDS, self.word)
+    }
+
+    /// A word that opens a noun phrase ("the", "his", "some").
+    fn determiner(&self) -> bool {
+        !self.name && is_in(DETERMINERS, self.word)
+    }
 }
 
 fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
@@ -631,7 +661,9 @@ fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         // A plural possessive keeps its apostrophe: "the dockworkers’ union".
         let possessive = word.ends_with('s') && raw.trim_end_matches('.').ends_with(['’', '\'']);
         let end = if abbreviation { window.start + en } else if possessive { window.start + st + raw.trim_end_matches('.').len() } else { window.start + st + lead + word.len() };
-        out.push(Tok { start: window.start + st + lead, end, word });
+        let initial = abbreviation && word.len() == 1;
+        let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        out.push(Tok { start: window.start + st + lead, end, word, name: initial || acronym });
     };
     for (i, c) in s.char_indices() {
         let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.' || c == '&';
@@ -666,8 +698,8 @@ fn is_pronoun(word: &str) -> bool {
 fn cue_at(toks: &[Tok], k: usize) -> Option<usize> {
     let w = toks[k].word;
     const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
-    if k > 0 && is_in(ARTICLES, toks[k - 1].word) {
-        return None; // a noun: "one of the states", "his claims"
+    if k > 0 && is_in(ARTICLES, toks[k - 1].word) || toks[k].name {
+        return None; // a noun ("one of the states", "his claims") or a name ("Read said")
     }
     if is_in(CUE_VERBS, w) {
         return Some(1);
@@ -729,17 +761,17 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
         return Some(Phrase { first: last, head: last, end });
     }
     let after_of = last > lo && toks[last - 1].word == "of"; // "a mother of three"
-    if is_in(STOP_WORDS, w) || (is_in(DETERMINERS, w) && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
+    if toks[last].stop() || (toks[last].determiner() && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
         return None;
     }
     // `head` is the word the phrase is about: the last one, or the one before
     // a preposition ("[Mr. Morgan] of the Sierra Club", "a [narrator] in the ad").
     let (mut first, mut head) = (last, last);
-    let of_head = |k: usize| k > lo && blank(text, toks[k - 1].end, toks[k].start) && (noun_like(toks[k - 1].word) || capitalised(toks[k - 1].word) && !is_in(STOP_WORDS, toks[k - 1].word));
+    let of_head = |k: usize| k > lo && blank(text, toks[k - 1].end, toks[k].start) && (noun_like(toks[k - 1].word) || capitalised(toks[k - 1].word) && !toks[k - 1].stop());
     while first > lo && last - first < 12 && blank(text, toks[first - 1].end, toks[first].start) {
         let k = first - 1;
         let w = toks[k].word;
-        if is_in(DETERMINERS, w) {
+        if toks[k].determiner() {
             first = k;
             if k > lo && is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) && blank(text, toks[k - 1].end, toks[k].start) && of_head(k - 1) {
                 first = k - 2;
@@ -756,7 +788,7 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
             }
             break;
         }
-        if is_in(STOP_WORDS, w) || is_pronoun(w) || cue_at(toks, k).is_some() || is_in(CUE_PARTICIPLES, w) {
+        if toks[k].stop() || is_pronoun(w) || cue_at(toks, k).is_some() || is_in(CUE_PARTICIPLES, w) {
             break;
         }
         first = k;
@@ -779,13 +811,13 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
     if is_pronoun(w) {
         return Some(Phrase { first: i, head: i, end: toks[i].end });
     }
-    if is_in(STOP_WORDS, w) || cue_at(toks, i).is_some() {
+    if toks[i].stop() || cue_at(toks, i).is_some() {
         return None;
     }
     let (mut last, mut head) = (i, None);
     while last + 1 < hi && last - i < 12 && blank(text, toks[last].end, toks[last + 1].start) {
         let w = toks[last + 1].word;
-        let after_determiner = is_in(DETERMINERS, toks[last].word);
+        let after_determiner = toks[last].determiner();
         if (w == "of" || w == "for") && (noun_like(toks[last].word) || capitalised(toks[last].word)) && last + 2 < hi {
             head.get_or_insert(last); // "a spokeswoman for", "one of"
             last += 1;
@@ -793,9 +825,9 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
         }
         let verb_like = !capitalised(w) && w.ends_with("ed") && !after_determiner; // "The piece used …"
         if verb_like
-            || is_in(STOP_WORDS, w)
+            || toks[last + 1].stop()
             || is_pronoun(w)
-            || (is_in(DETERMINERS, w) && !is_in(PHRASE_PREPOSITIONS, toks[last].word) && !after_determiner)
+            || (toks[last + 1].determiner() && !is_in(PHRASE_PREPOSITIONS, toks[last].word) && !after_determiner)
             || cue_at(toks, last + 1).is_some()
             || is_in(CUE_PARTICIPLES, w)
         {
@@ -859,7 +891,7 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
         return false;
     }
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
-        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !is_in(STOP_WORDS, toks[p.first].word))
+        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !toks[p.first].stop())
 }
 
 /// The speaker a phrase names. A pronoun is resolved to the person named
@@ -887,7 +919,7 @@ fn speaker_of(ctx: &Context, toks: &[Tok], p: Phrase) -> Speaker {
         let end = if p.head == p.first || toks[p.head].end < p.end { m.end.max(p.end) } else { m.end };
         return Speaker { name: a.name.clone(), actor: Some(i), code: a.code.clone(), mention: Some(Span::new(m.start, end)) };
     }
-    if capitalised(head.word) && !is_in(STOP_WORDS, head.word) {
+    if capitalised(head.word) && !head.stop() {
         // The capitalised run ending at the head, titles aside: a name no actor holds.
         let mut k = p.head;
         while k > p.first && capitalised(toks[k - 1].word) && !is_in(TITLES, toks[k - 1].word) && blank(text, toks[k - 1].end, toks[k].start) {
@@ -992,7 +1024,7 @@ type Attribution = (Speaker, Option<String>);
 /// overrides.
 fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
     let text = ctx.text;
-    let toks = tokens(text, window);
+    let toks = ctx.tokens(window);
     let lead = &text[window.start..toks.first()?.start];
     if lead.contains(['—', '―', '–']) || lead.trim_start_matches([',', ' ']).trim() == "-" || lead.contains("--") {
         // A line signed after a dash: "“…” — Ana Ruiz".
@@ -1031,7 +1063,7 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
 /// the window starts after an earlier quote in it.
 fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attribution> {
     let text = ctx.text;
-    let toks = tokens(text, window);
+    let toks = ctx.tokens(window);
     if toks.is_empty() {
         return None;
     }
@@ -1068,7 +1100,7 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
         while first > 0
             && blank(text, toks[first - 1].end, toks[first].start)
             && (capitalised(toks[first - 1].word) || is_in(TITLES, toks[first - 1].word))
-            && !is_in(STOP_WORDS, toks[first - 1].word)
+            && !toks[first - 1].stop()
         {
             first -= 1;
         }
@@ -1097,7 +1129,7 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
     if conjunction {
         // "Ruiz rejected the plan and said “…”": the subject of the first
         // verb, from the sentence start (the window may start after a quote).
-        let toks = tokens(text, Span::new(sentence_start, toks[v].start));
+        let toks = ctx.tokens(Span::new(sentence_start, toks[v].start));
         let v = toks.len();
         let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
         return Some((speaker_of(ctx, &toks, p), cue));
@@ -1113,11 +1145,11 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
 fn chunk_subject(text: &str, toks: &[Tok], v: usize, main_clause: bool) -> Option<Phrase> {
     let start = if main_clause {
         let opens = |k: usize| k == 0 || text[toks[k - 1].end..toks[k].start].contains(',');
-        (0..v).find(|&k| opens(k) && !is_in(STOP_WORDS, toks[k].word) && !toks[k].word.ends_with("ing"))?
+        (0..v).find(|&k| opens(k) && !toks[k].stop() && !toks[k].word.ends_with("ing"))?
     } else {
         (1..v).rev().find(|&k| text[toks[k - 1].end..toks[k].start].contains(',')).unwrap_or(0)
     };
-    let first = (start..v).find(|&k| !is_in(STOP_WORDS, toks[k].word))?;
+    let first = (start..v).find(|&k| !toks[k].stop())?;
     phrase_after(text, toks, first, v)
 }
 
@@ -1288,6 +1320,16 @@ mod tests {
         assert!(mention(&q[0]).contains("Ana Ruiz"), "{q:?}");
         let q = speakers("Dr Pieter Aalders paused and then went on to say, “Roads come first.”");
         assert_eq!(q[0].0.as_deref(), Some("Pieter Aalders"), "{q:?}");
+    }
+
+    #[test]
+    fn names_that_read_as_function_words_initials_and_acronyms() {
+        let q = speakers("“The ferry will run again by March,” said Will Okonkwo, a harbour pilot in Lagos.");
+        assert_eq!(mention(&q[0]), "Will Okonkwo", "{q:?}");
+        let q = speakers("“We counted every ballot twice,” Electoral Commissioner Mary K. Wanjiru wrote in a letter.");
+        assert!(mention(&q[0]).contains("Wanjiru"), "{q:?}");
+        let q = speakers("“The embassy stays open!” US Ambassador Ines Catala said on Monday.");
+        assert!(mention(&q[0]).contains("Catala"), "{q:?}");
     }
 
     #[test]
