@@ -501,7 +501,11 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         for (k, &(i, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
             let (is_open, is_close) = match c {
+                // An opening mark typed for a closing one: right after the
+                // quote's last punctuation, before a space ("unusual,“ said").
+                '“' if open.is_some() && prev.is_some_and(|p| ",.!?".contains(p)) && next.is_none_or(char::is_whitespace) => (false, true),
                 '“' | '„' | '«' => (true, false),
                 '”' | '»' => (false, true),
                 '"' => {
@@ -1373,6 +1377,15 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1, "pullquote");
         assert_eq!(q[0].2, None);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one() {
+        let q = quotes("“We will not sign this contract,“ said Dana Whitfield, the union’s lawyer in Durban. “Not this year.”");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "We will not sign this contract,");
+        assert_eq!(q[0].2.as_deref(), Some("Dana Whitfield"));
+        assert_eq!(q[1].0, "Not this year.");
     }
 
     #[test]
