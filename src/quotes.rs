@@ -968,11 +968,26 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     if first < paragraph.end {
         let sentence_end = sentence_containing(seg, first).map_or(paragraph.end, |x| x.end).clamp(first, paragraph.end);
         let end = next_quotation(text, first, sentence_end);
-        weak = match cue_after(ctx, Span::new(s.outer.end, end)) {
-            Some((found, true)) => return Some(found),
-            Some((found, false)) => Some(found),
-            None => None,
+        // A quotation that ends its sentence with a period takes the next
+        // sentence's cue only where that sentence is nothing but the
+        // attribution ("….” Vitter said."): "He added, “…”" or "He said the
+        // plan …" is the cue of what follows it. After a question or an
+        // exclamation the cue usually goes on ("…?” he asked, waving …), so
+        // only a cue that introduces the next quotation is taken away.
+        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ']).chars().next_back();
+        let cut = end < sentence_end;
+        let own_cue = match close {
+            Some('.' | '…') => only_attribution(ctx, Span::new(first, end), cut),
+            Some('?' | '!') => !(cut && introduces_next(ctx, Span::new(first, end))),
+            _ => true,
         };
+        if own_cue {
+            weak = match cue_after(ctx, Span::new(s.outer.end, end)) {
+                Some((found, true)) => return Some(found),
+                Some((found, false)) => Some(found),
+                None => None,
+            };
+        }
     }
     // Before: from the sentence start, or the end of the quote before in it.
     let sentence_start = sentence_containing(seg, s.outer.start).map_or(paragraph.start, |x| x.start).clamp(paragraph.start, s.outer.start);
@@ -998,6 +1013,32 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         return cue_before(ctx, Span::new(previous.start, previous.start + words.trim_end().len()), previous.start);
     }
     None
+}
+
+/// Whether the words after a quotation that ends its sentence only
+/// attribute it: no quotation of their own (`cut`: the window stops at the
+/// next one) and, after a cue with its subject before it, no reported clause
+/// ("He added that …", "She said the vote …") or long continuation.
+fn only_attribution(ctx: &Context, window: Span, cut: bool) -> bool {
+    if cut {
+        return false;
+    }
+    let toks = ctx.tokens(window);
+    let Some(k) = (0..toks.len()).find(|&k| cue_at(&toks, k).is_some()) else { return true };
+    if k == 0 || k == 1 && is_adverb(toks[0].word) {
+        return true; // inverted: "said Ruiz, a lawyer for …"
+    }
+    let n = cue_at(&toks, k).unwrap_or(1);
+    let tail = &toks[k + n..];
+    tail.len() <= 10 && !tail.iter().any(|t| t.word == "that") && clause_start(ctx.text, &toks, k, n).is_none()
+}
+
+/// Whether the words before a quotation are its cue and nothing more, ending
+/// in a comma or colon ("Mills then writes back, “").
+fn introduces_next(ctx: &Context, window: Span) -> bool {
+    let toks = ctx.tokens(window);
+    let Some(k) = (0..toks.len()).find(|&k| cue_at(&toks, k).is_some()) else { return false };
+    k + cue_at(&toks, k).unwrap_or(1) + 1 >= toks.len() && ctx.text[window.start..window.end].trim_end().ends_with([',', ':'])
 }
 
 const OPENING_MARKS: &[char] = &['“', '"', '„', '«'];
@@ -1269,6 +1310,19 @@ mod tests {
         let q = speakers("Two candidates answered.\n\nOkafor: “We will build the bridge.”\n\nLindqvist continued:\n\n“The bridge is a fantasy.”");
         assert_eq!(mention(&q[0]), "Okafor");
         assert_eq!(mention(&q[1]), "Lindqvist");
+    }
+
+    #[test]
+    fn a_cue_that_introduces_the_next_quotation_is_not_the_one_before() {
+        let q = speakers("Dr Ana Ruiz said, “The clinic will close in June.” She added, “Nobody has told the patients yet.”");
+        assert_eq!(mention(&q[0]), "Ana Ruiz", "{q:?}");
+        assert_eq!(mention(&q[1]), "She", "{q:?}");
+        let q = speakers("Mayor Ines Catala wrote to the council: “Why now?” Pieter Aalders then writes back, “Because the river is rising.”");
+        assert!(mention(&q[0]).contains("Catala"), "{q:?}");
+        assert!(mention(&q[1]).contains("Aalders"), "{q:?}");
+        // After a question the cue may go on to another quotation of its own.
+        let q = speakers("“Is the dam safe?” Aalders asked, waving a report that called the spillway “a disaster waiting to happen.”");
+        assert!(mention(&q[0]).contains("Aalders"), "{q:?}");
     }
 
     #[test]
