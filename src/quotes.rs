@@ -985,6 +985,10 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
             weak = match cue_after(ctx, Span::new(s.outer.end, end)) {
                 Some((found, true)) => return Some(found),
                 Some((found, false)) => Some(found),
+                // ",” Toomey fumed.": a quotation that breaks off with a
+                // comma, question or exclamation mark goes on with its
+                // attribution, whatever the verb.
+                None if matches!(close, Some(',' | '?' | '!')) => any_verb_after(ctx, Span::new(s.outer.end, end), close == Some(',')),
                 None => None,
             };
         }
@@ -1101,6 +1105,31 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
         }
     }
     None
+}
+
+/// The attribution right after a quotation when its verb is not a listed
+/// cue: `,” Toomey fumed`, `?” the host pressed`, and after a comma also
+/// inverted (`,” exhorted the actress`). The subject is a name, a pronoun or
+/// a description, and the verb a past or present form right after it.
+fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribution> {
+    let text = ctx.text;
+    let toks = ctx.tokens(window);
+    let verb_form = |t: &Tok| {
+        let w = t.word;
+        !capitalised(w) && !t.stop() && !is_adverb(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w) || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"))
+    };
+    let is_speaker = |p: Phrase| is_pronoun(toks[p.head].word) || names_someone(ctx, &toks, p) || toks[p.first].determiner();
+    if inverted && toks.len() > 1 && verb_form(&toks[0]) && blank(text, toks[0].end, toks[1].start) {
+        let p = phrase_after(text, &toks, 1, toks.len())?;
+        return is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(toks[0].word.to_lowercase())));
+    }
+    let p = phrase_after(text, &toks, 0, toks.len())?;
+    let mut v = toks.partition_point(|t| t.end <= p.end);
+    while v < toks.len() && is_adverb(toks[v].word) && !toks[v].word.ends_with("ed") {
+        v += 1;
+    }
+    let verb = toks.get(v).filter(|t| verb_form(t) && blank(text, toks[v - 1].end, t.start))?;
+    is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(verb.word.to_lowercase())))
 }
 
 /// `X said: “`, `X told Y that “`, `…, saying “`, `Said X: “`, `X: “`,
@@ -1388,6 +1417,14 @@ mod tests {
         assert!(mention(&q[0]).contains("Wanjiru"), "{q:?}");
         let q = speakers("“The embassy stays open!” US Ambassador Ines Catala said on Monday.");
         assert!(mention(&q[0]).contains("Catala"), "{q:?}");
+    }
+
+    #[test]
+    fn any_verb_right_after_a_quote_that_breaks_off() {
+        let q = speakers("“The levee will hold,” Mayor Ines Catala fumed on Tuesday.\n\n“Would you sign it again?” the radio host pressed.\n\n“We can still win this seat,” exhorted the party’s chairwoman, Dana Whitfield.");
+        assert!(mention(&q[0]).contains("Ines Catala"), "{q:?}");
+        assert_eq!(mention(&q[1]), "the radio host", "{q:?}");
+        assert!(mention(&q[2]).starts_with("the party’s chairwoman"), "{q:?}");
     }
 
     #[test]
