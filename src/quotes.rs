@@ -1103,6 +1103,19 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
+        if comma_before(text, &toks, k) && !is_in(ADDRESSEE_VERBS, toks[k].word) {
+            // Inverted after the rest of a sentence the quotation began:
+            // "“…” that the talks can succeed, said X, a diplomat." (Not
+            // "…, told Radio Kenya": the name after "told" is its addressee.)
+            let named = phrase_after(text, &toks, k + n, toks.len()).filter(|&p| {
+                let ends = toks.get(p.head + 1).is_none_or(|t| text[toks[p.head].end..t.start].contains(','));
+                let when = WEEKDAYS.contains(&toks[p.head].word) || is_in(&["today", "yesterday", "tonight"], toks[p.head].word);
+                ends && !when && (names_someone(ctx, &toks, p) || toks[p.first].determiner())
+            });
+            if let Some(p) = named {
+                return Some(((speaker_of(ctx, &toks, p), cue), true));
+            }
+        }
     }
     None
 }
@@ -1425,6 +1438,15 @@ mod tests {
         assert!(mention(&q[0]).contains("Ines Catala"), "{q:?}");
         assert_eq!(mention(&q[1]), "the radio host", "{q:?}");
         assert!(mention(&q[2]).starts_with("the party’s chairwoman"), "{q:?}");
+    }
+
+    #[test]
+    fn an_inverted_cue_after_the_rest_of_the_sentence() {
+        let q = speakers("“The harvest will be late” across the whole valley this year, said Aisha Bello, a farmer near Kano.");
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        // The name after "told" is the addressee.
+        let q = speakers("“We will not leave,” Tomas Lindqvist, a fisherman from a village north of Tromsø who has seen three storms, told Radio Norway.");
+        assert!(mention(&q[0]).contains("Lindqvist"), "{q:?}");
     }
 
     #[test]
