@@ -1123,7 +1123,9 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
 /// The attribution right after a quotation when its verb is not a listed
 /// cue: `,” Toomey fumed`, `?” the host pressed`, and after a comma also
 /// inverted (`,” exhorted the actress`). The subject is a name, a pronoun or
-/// a description, and the verb a past or present form right after it.
+/// a description, and the verb a past or present form right after it, or
+/// a cue further on (the words after a quotation that breaks off are its
+/// attribution).
 fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribution> {
     let text = ctx.text;
     let toks = ctx.tokens(window);
@@ -1141,8 +1143,16 @@ fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribu
     while v < toks.len() && is_adverb(toks[v].word) && !toks[v].word.ends_with("ed") {
         v += 1;
     }
-    let verb = toks.get(v).filter(|t| verb_form(t) && blank(text, toks[v - 1].end, t.start))?;
-    is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(verb.word.to_lowercase())))
+    if !is_speaker(p) {
+        return None;
+    }
+    if let Some(verb) = toks.get(v).filter(|t| verb_form(t) && blank(text, toks[v - 1].end, t.start)) {
+        return Some((speaker_of(ctx, &toks, p), Some(verb.word.to_lowercase())));
+    }
+    // A subject the walk back from the cue does not reach: "Ana Ruiz, the
+    // analyst who founded the institute said", "the senator and candidate said".
+    let k = (v..toks.len()).find(|&k| cue_at(&toks, k).is_some())?;
+    Some((speaker_of(ctx, &toks, p), Some(cue_text(text, &toks, k, cue_at(&toks, k)?))))
 }
 
 /// `X said: “`, `X told Y that “`, `…, saying “`, `Said X: “`, `X: “`,
@@ -1447,6 +1457,14 @@ mod tests {
         // The name after "told" is the addressee.
         let q = speakers("“We will not leave,” Tomas Lindqvist, a fisherman from a village north of Tromsø who has seen three storms, told Radio Norway.");
         assert!(mention(&q[0]).contains("Lindqvist"), "{q:?}");
+    }
+
+    #[test]
+    fn a_subject_the_walk_back_from_the_cue_does_not_reach() {
+        let q = speakers("“The count was rigged,” Dana Whitfield, the analyst who founded the Lagos Election Watch tweeted on Sunday.");
+        assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
+        let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
+        assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
     }
 
     #[test]
