@@ -497,49 +497,78 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
     for (p, paragraph) in seg.paragraphs.iter().enumerate() {
         let body = paragraph.span.of(text);
         let base = paragraph.span.start;
-        let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+        let mut open: Option<(usize, usize, bool)> = None; // (mark start, content start, straight marks)
+        // A quotation inside the open one (true: in straight marks), when
+        // the next two marks close it and then the outer one ("“… what he
+        // calls “hell” …”", "\"… the question: “…?” …\""). Its marks leave
+        // the outer quotation open.
+        let mut inner: Option<bool> = None;
         let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let close = |out: &mut Vec<Segment>, open: &mut Option<(usize, usize, bool)>, at: usize, outer_end: usize| {
+            if let Some((mark, start, _)) = open.take() {
+                push_segment(out, text, mark, start, at, outer_end, p);
+            }
+        };
         for (k, &(i, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|j| chars[j].1);
             let next = chars.get(k + 1).map(|&(_, c)| c);
-            let (is_open, is_close) = match c {
+            let (at, after) = (base + i, base + i + c.len_utf8());
+            match c {
                 // An opening mark typed for a closing one: right after the
                 // quote's last punctuation, before a space ("unusual,“ said").
-                '“' if open.is_some() && prev.is_some_and(|p| ",.!?".contains(p)) && next.is_none_or(char::is_whitespace) => (false, true),
-                '“' | '„' | '«' => (true, false),
-                '”' | '»' => (false, true),
+                '“' if open.is_some() && inner.is_none() && prev.is_some_and(|p| ",.!?".contains(p)) && next.is_none_or(char::is_whitespace) => {
+                    close(&mut out, &mut open, at, after);
+                }
+                '“' | '„' | '«' => match open {
+                    None => open = Some((at, after, false)),
+                    // A doubled opening mark ("““We …").
+                    Some((_, start, _)) if text[start..at].trim().is_empty() => {}
+                    Some((_, _, straight)) if inner.is_none() && nested(&chars, k, '”', if straight { '"' } else { '”' }) => inner = Some(false),
+                    Some(_) => {
+                        // A new opening mark while one is open: the earlier close is missing.
+                        close(&mut out, &mut open, at, at);
+                        inner = None;
+                        open = Some((at, after, false));
+                    }
+                },
+                '”' | '»' if inner == Some(false) => inner = None,
+                '”' | '»' => close(&mut out, &mut open, at, after),
                 '"' => {
                     let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
-                    (opens && open.is_none(), !opens || open.is_some())
+                    match open {
+                        None if opens => open = Some((at, after, true)),
+                        None => {}
+                        Some(_) if inner == Some(true) => inner = None,
+                        Some((_, _, false)) if inner.is_none() && opens && nested(&chars, k, '"', '”') => inner = Some(true),
+                        Some(_) => {
+                            close(&mut out, &mut open, at, after);
+                            inner = None;
+                        }
+                    }
                 }
-                _ => (false, false),
-            };
-            if is_open && open.is_none() {
-                open = Some((base + i, base + i + c.len_utf8()));
-            } else if is_open {
-                // A new opening mark while one is open: the earlier close is missing.
-                if let Some((mark, start)) = open.take() {
-                    push_segment(&mut out, text, mark, start, base + i, base + i, p);
-                }
-                open = Some((base + i, base + i + c.len_utf8()));
-            } else if is_close {
-                if let Some((mark, start)) = open.take() {
-                    push_segment(&mut out, text, mark, start, base + i, base + i + c.len_utf8(), p);
-                }
+                _ => {}
             }
         }
-        if let Some((mark, start)) = open {
-            // Unclosed at the paragraph's end: the quotation runs to the end of the paragraph.
-            push_segment(&mut out, text, mark, start, paragraph.span.end, paragraph.span.end, p);
-        }
+        // Unclosed at the paragraph's end: the quotation runs to the end of the paragraph.
+        close(&mut out, &mut open, paragraph.span.end, paragraph.span.end);
     }
     out
 }
 
+/// Whether the opening mark at `chars[k]`, inside an open quotation, starts a
+/// quotation nested in it: the next mark closes it (`inner_close`) and the
+/// one after closes the outer quotation (`outer_close`).
+fn nested(chars: &[(usize, char)], k: usize, inner_close: char, outer_close: char) -> bool {
+    let mut marks = chars[k + 1..].iter().map(|&(_, c)| c).filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'));
+    marks.next() == Some(inner_close) && marks.next() == Some(outer_close)
+}
+
 fn push_segment(out: &mut Vec<Segment>, text: &str, mark: usize, start: usize, end: usize, outer_end: usize, paragraph: usize) {
     let raw = &text[start..end];
-    let lead = raw.len() - raw.trim_start().len();
-    let trimmed = raw.trim();
+    // Spaces, and a doubled opening mark ("““We …").
+    let body = raw.trim_start_matches(|c: char| c.is_whitespace() || c == '“');
+    let lead = raw.len() - body.len();
+    let trimmed = body.trim_end();
     if trimmed.is_empty() {
         return;
     }
@@ -1517,6 +1546,23 @@ mod tests {
         assert_eq!(q[0].0, "We will not sign this contract,");
         assert_eq!(q[0].2.as_deref(), Some("Dana Whitfield"));
         assert_eq!(q[1].0, "Not this year.");
+    }
+
+    #[test]
+    fn a_quotation_nested_in_another_leaves_it_open() {
+        let q = quotes("“I would rather live in what he calls “hell” than live under that law,” said Ana Ruiz, a teacher in Quito.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "I would rather live in what he calls “hell” than live under that law,");
+        assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+        let q = quotes("Ruiz continued: \"I will read you the question: “Do you trust the council?” Most of them said no.\"");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.ends_with("Most of them said no."), "{q:?}");
+        // Not when the marks do not close twice: the earlier close is missing.
+        let q = quotes("“We will rebuild the school. “The money is there,” Ruiz said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        // A doubled opening mark is one mark.
+        let q = quotes("““We never agreed to this,” Ruiz told the radio.");
+        assert_eq!(q[0].0, "We never agreed to this,", "{q:?}");
     }
 
     #[test]
