@@ -993,6 +993,15 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     // may be a new sentence of the segmentation ("…?” Vitter asked.), up to
     // the next quotation.
     let first = s.outer.end + (text[s.outer.end..paragraph.end].len() - text[s.outer.end..paragraph.end].trim_start().len());
+    // A signature on the line after the quotation: "“…” ¶ — Ana Ruiz, a trader".
+    let next_line = seg.paragraphs.get(s.paragraph + 1).map(|x| x.span).filter(|_| first >= paragraph.end);
+    if let Some(line) = next_line {
+        let words = line.of(text).trim();
+        let signed = words.starts_with(['-', '—', '―', '–']) && words.split_whitespace().count() <= 15;
+        if let Some((found, true)) = cue_after(ctx, line).filter(|_| signed) {
+            return Some(found);
+        }
+    }
     let mut weak = None;
     if first < paragraph.end {
         let sentence_end = sentence_containing(seg, first).map_or(paragraph.end, |x| x.end).clamp(first, paragraph.end);
@@ -1494,6 +1503,16 @@ mod tests {
         assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
         let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
         assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
+    }
+
+    #[test]
+    fn a_signature_on_the_line_after_the_quote() {
+        let q = speakers("“The bridge is our only road to the market.”\n\n— Aisha Bello, a trader in Kano\n\n“Nobody asked us.”\n\n-Tomas Lindqvist, tweeting after the vote.");
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        assert_eq!(mention(&q[1]), "Tomas Lindqvist", "{q:?}");
+        // A credit line is no signature: the quote keeps its own cue.
+        let q = speakers("“We will be back,” the mayor said.\n\n--additional reporting by Ana Ruiz.");
+        assert_eq!(mention(&q[0]), "the mayor", "{q:?}");
     }
 
     #[test]
