@@ -475,7 +475,8 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // Cooperation needs a partner: a consultation, agreement or aid with no
     // target is too vague to count ("the talks were productive").
     // (A stated intent, 03, may have none: "agreed to resign".)
-    let needs_partner = matches!(&code.code[..2], "04" | "05" | "06" | "07" | "08");
+    // (Military de-escalation, 087, is an act of its own: "completed their withdrawal".)
+    let needs_partner = matches!(&code.code[..2], "04" | "05" | "06" | "07" | "08") && !code.code.starts_with("087");
     if targets.is_empty() {
         // "lifted the curfew in Darfur", "banned voting in East Jerusalem":
         // aid, concessions and coercion in a place are aimed at it; a meeting
@@ -512,23 +513,35 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // Sources are coded actors, or a place standing for its state's authorities.
     for source in sources.iter().filter(|m| coded_actor(m) || matches!(m.who, Who::Place(_))) {
         for &target in &target_list {
-            if target.is_some_and(|t| t.who == source.who) {
-                continue;
-            }
             let mut e = event(source, target, confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))));
-            // No target named, or only a place in the source's own country:
-            // the target the event class implies, if any ("students protested
-            // in Nairobi" → their government).
-            let at_home = target.is_some_and(|t| place_like(doc, t.tokens.0).is_some() && source_code(doc, t) == source_code(doc, source).and_then(implicit::country_of));
-            if target.is_none() || at_home {
+            // No target named, only the source's own country (a place: "protested
+            // in Nairobi"; the state: "independence from Iraq"), or a target of
+            // no known affiliation ("students at a university"): the target the
+            // event class implies, if any (their government, its civilians).
+            let home = source_code(doc, source).and_then(implicit::country_of);
+            let a_state = |t: &Mention| match t.who {
+                Who::Place(_) => true,
+                Who::Actor(a) => doc.input.actors[a].kind == crate::lexicon::ActorKind::State,
+            };
+            let at_home = target.is_some_and(|t| a_state(t) && source_code(doc, t).is_some() && source_code(doc, t) == home);
+            let uncoded = target.filter(|t| source_code(doc, t).is_none());
+            if target.is_none() || at_home || uncoded.is_some() {
                 if let Some(code) = source_code(doc, source).and_then(|c| coder.implicit_targets.target_for(&facts.code.code, c)) {
-                    let name = if code.ends_with("GOV") { "government" } else { "civilians" };
-                    e.target = Some(Participant { name: name.to_string(), code: Some(code), actor: None, inferred: true });
+                    let name = uncoded.map_or(if code.ends_with("GOV") { "government" } else { "civilians" }.to_string(), |t| doc.participant(t).name);
+                    let actor = uncoded.and_then(|t| doc.participant(t).actor);
+                    e.target = Some(Participant { name, code: Some(code), actor, inferred: true });
                     e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
                 }
             }
-            if e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
-                continue;
+            // An actor does not act on itself (nor on another of the same code):
+            // the event has no other target ("withdrew from the Bosnian town"
+            // by Bosnian Serbs), if it may have none.
+            let itself = target.is_some_and(|t| t.who == source.who) && !e.target.as_ref().is_some_and(|t| t.inferred);
+            if itself || e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+                if target_list.len() > 1 || needs_partner {
+                    continue;
+                }
+                e.target = None;
             }
             if let Some(t) = target.filter(|t| mutual_noun && coded_actor(t)) {
                 out.push(event(t, Some(source), e.confidence - 0.05));
@@ -707,7 +720,10 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
                     let w = doc.word(t);
                     // A particle changes the verb ("call off a strike" is not "call a strike").
                     let modifier = (doc.is_word(t) && !is_blocker(w) && !is_preposition(w) && !is_particle(w)) || doc.tokens[t].kind == TokenKind::Number;
-                    let in_noun_phrase = object_noun && (modifier || matches!(w, "of" | "and") || compound_part) && !w.ends_with("ing");
+                    // A quantity before a number: "contribute *up to* 4,000 troops".
+                    let quantity = matches!(w, "up" | "to" | "more" | "less" | "fewer" | "than" | "at" | "least" | "over" | "about" | "around" | "nearly" | "almost")
+                        && (t + 1..(t + 3).min(end)).any(|n| doc.tokens[n].kind == TokenKind::Number);
+                    let in_noun_phrase = object_noun && (modifier || matches!(w, "of" | "and") || compound_part || quantity) && !w.ends_with("ing");
                     let skippable = gap && w != "." || (words_skipped <= 2 && (modifier || compound_part)) || in_noun_phrase;
                     if !skippable {
                         break;
@@ -843,9 +859,13 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
     loop {
         let region_end = clause_start;
         clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t))).map_or(sent_start, |t| t + 1);
-        // A subject ends a mention of an actor and is no prepositional object.
+        // A subject ends a mention of an actor and is no prepositional object
+        // ("after" opening a clause is no preposition: "after a China Coast
+        // Guard vessel fired").
         let eligible = |t: &usize| {
-            doc.mention(*t).is_some_and(|m| m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && !after_preposition(doc, m.tokens.0, clause_start))
+            doc.mention(*t).is_some_and(|m| {
+                m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
+            })
         };
         // In the verb's own clause the subject is the nearest actor before it;
         // in a clause it borrows from, the first (later ones are objects).
@@ -883,6 +903,20 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
             if matches!(pronoun, "he" | "she" | "it" | "they") {
                 let found = antecedent(doc, region_end - 1, sent_start, pronoun);
                 return Subject { mentions: found.into_iter().collect(), distance: 2 };
+            }
+            // "… said their forces had completed the withdrawal": the possessor acts through them.
+            if region_end >= clause_start + 2 && is_representative(doc.word(region_end - 1)) {
+                let pronoun = match doc.word(region_end - 2) {
+                    "their" => Some("they"),
+                    "its" => Some("it"),
+                    "his" => Some("he"),
+                    "her" => Some("she"),
+                    _ => None,
+                };
+                if let Some(pronoun) = pronoun {
+                    let found = antecedent(doc, region_end - 2, sent_start, pronoun);
+                    return Subject { mentions: found.into_iter().collect(), distance: 2 };
+                }
             }
         }
         if clause_start <= sent_start {
@@ -931,6 +965,20 @@ fn apposition_head(doc: &DocView<'_>, m: Mention, clause_start: usize, region_en
     (coded(head) && !after_preposition(doc, head.tokens.0, clause_start)).then_some(*head)
 }
 
+/// Whether mention `m` is the subject of a clause opened by a conjunction
+/// that is also a preposition, whose verb group starts at `verb`: "after
+/// *Hamas* fired rockets", "since *a China Coast Guard vessel* rammed". Only
+/// words of its noun phrase stand between it and the verb.
+fn opens_subordinate_clause(doc: &DocView<'_>, m: &Mention, verb: usize) -> bool {
+    let mut k = m.tokens.0;
+    while k > 0 && doc.mention(k - 1).is_none() && is_determiner(doc.word(k - 1)) {
+        k -= 1;
+    }
+    let opener = k > 0 && matches!(doc.word(k - 1), "after" | "before" | "since" | "until" | "once");
+    let noun_phrase = (m.tokens.1..verb).all(|t| doc.is_word(t) && !is_auxiliary(doc.word(t)) && !is_finite_marker(doc.word(t)) && !is_preposition(doc.word(t)) && !is_clause_boundary(doc.word(t)));
+    opener && verb - m.tokens.1 <= 4 && noun_phrase
+}
+
 /// What a subject pronoun at token `p` refers to: the nearest actor before
 /// it in the sentence that is not a prepositional object, else the first
 /// actor of the sentence before; "he"/"she" only a person, "it" not a person.
@@ -940,10 +988,10 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
             let person = doc.input.actors[a].kind == crate::lexicon::ActorKind::Person;
             match pronoun {
                 // Or an office held by one person: "Egypt's president said he …".
-                "he" | "she" => person || m.tokens.1 > 0 && is_personal_office(doc.word(m.tokens.1 - 1)),
+                "he" | "she" => person || m.tokens.1 > 0 && is_personal_office(doc.word(m.tokens.1 - 1)) || office_holder_of(doc, m.tokens.0),
                 "it" => !person,
-                // "they" needs a plural: "the rebels", "Palestinians", not one leader.
-                _ => !person && m.span.of(doc.input.text).ends_with('s'),
+                // "they" needs a plural: "the rebels", "Palestinians", "Bosnian Serbs", not one leader.
+                _ => !person && (m.span.of(doc.input.text).ends_with('s') || m.tokens.1 < doc.tokens.len() && doc.is_word(m.tokens.1) && doc.word(m.tokens.1).ends_with('s') && doc.raw(m.tokens.1).starts_with(char::is_uppercase)),
             }
         }
         Who::Place(_) => false,
@@ -961,12 +1009,19 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
 /// Whether the mention starting at token `t` is the object of a preposition
 /// (or of a speech cue), looking back over determiners and modifiers.
 fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
+    if office_holder_of(doc, t) {
+        return false;
+    }
     let mut k = t;
     for _ in 0..3 {
         if k <= clause_start {
             return false;
         }
         let w = doc.word(k - 1);
+        // "According to reports the UK is …": a noun after "according to" is its whole object.
+        if w == "to" && k < t && k >= 2 && doc.word(k - 2) == "according" {
+            return false;
+        }
         if is_preposition(w) {
             // "Delegations from Sudan's army", "officials of Hamas": people who
             // act for it; "thousands of Kenyans", "200 of the strikers": part of it;
@@ -987,6 +1042,16 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// Whether the mention starting at token `t` names the state of an office
+/// holder before it: "King Hassan *of Morocco*", "the President *of Kenya*".
+fn office_holder_of(doc: &DocView<'_>, t: usize) -> bool {
+    if t < 2 || doc.word(t - 1) != "of" {
+        return false;
+    }
+    // The office, then at most two words of the holder's name.
+    (t.saturating_sub(5)..t - 1).rev().take(3).take_while(|&k| doc.mention(k).is_none() && doc.raw(k).starts_with(char::is_uppercase)).any(|k| is_personal_office(doc.word(k)))
 }
 
 /// Mentions coordinated before `m`: "Hamas, Fatah, and Islamic Jihad"
@@ -1072,8 +1137,9 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let limit = to.min(from.saturating_add(reach));
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
+    // An actor right before a speech verb is its speaker ("…, Thai military sources said").
     let target_like = |m: &&Mention| match m.who {
-        Who::Actor(_) => true,
+        Who::Actor(_) => !speaker_before_cue(doc, m),
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
     let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
@@ -1088,6 +1154,16 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let mut found = vec![head];
     found.extend(coordinated_after(doc, head, to));
     found
+}
+
+/// Whether mention `m` is the speaker of an attribution that follows it:
+/// "Thai military sources said", "the ministry told reporters".
+fn speaker_before_cue(doc: &DocView<'_>, m: &Mention) -> bool {
+    let mut k = m.tokens.1;
+    if k < doc.tokens.len() && matches!(doc.word(k), "sources" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "officers") {
+        k += 1;
+    }
+    k < doc.tokens.len() && matches!(doc.word(k), "said" | "says" | "told" | "reported" | "reports" | "announced" | "added" | "confirmed" | "claimed")
 }
 
 /// "the group", "the army", "the government": the group (or the actor with

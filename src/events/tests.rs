@@ -444,3 +444,59 @@ fn supporters_of_a_group_act_for_it() {
     let e = events.iter().find(|e| e.source == "PSEREB").expect("Hamas's rally");
     assert_eq!((root(e), e.target.as_deref()), ("14", Some("PSE")), "{e:?}");
 }
+
+#[test]
+fn the_speaker_of_an_attribution_is_not_a_target() {
+    let events = code("Chadian forces shelled rebel positions near the border on Friday, killing 30, Sudanese army sources said.");
+    assert!(!events.is_empty() && events.iter().all(|e| e.target.as_deref() != Some("SDNMIL")), "{events:#?}");
+}
+
+#[test]
+fn a_quantity_before_the_object_is_skipped() {
+    let events = code("Ghana is ready to contribute up to 800 troops to a peacekeeping force in Mali.");
+    let e = one(&events, "GHA", Some("MLI"));
+    assert!(e.hypothetical && root(e) == "03", "{e:?}");
+}
+
+#[test]
+fn a_possessive_subject_acts_for_its_possessor() {
+    let events = code("Eritrean officials said on Monday their troops had completed their withdrawal from the disputed town.");
+    let e = events.iter().find(|e| e.source.starts_with("ERI")).expect("Eritrea's withdrawal");
+    assert_eq!(&e.cameo[..3], "087");
+    // The town is in no other country: the withdrawal has no target, and is still coded.
+    let events = code("Ukrainian officials said their forces had completed their withdrawal from the Ukrainian town.");
+    assert!(events.iter().any(|e| e.source.starts_with("UKR") && e.cameo.starts_with("087")), "{events:#?}");
+}
+
+#[test]
+fn an_office_holder_of_a_state_speaks_for_it() {
+    let events = code("King Mswati of Eswatini was quoted as saying he would host talks between Mozambique and Malawi.");
+    one(&events, "SWZ", Some("MOZ"));
+    one(&events, "SWZ", Some("MWI"));
+}
+
+#[test]
+fn according_to_a_source_does_not_hide_the_subject() {
+    let events = code("According to reports the Netherlands is pushing hard for Belgium to back the plan.");
+    assert_eq!(root(one(&events, "NLD", Some("BEL"))), "10");
+}
+
+#[test]
+fn an_unaffiliated_target_of_a_domestic_event_takes_the_source_country() {
+    let events = code("Angolan police detained students at Agostinho Neto University on Tuesday.");
+    let e = one(&events, "AGO", Some("AGO"));
+    assert_eq!(e.target.as_deref(), Some("AGOCVL"), "{e:?}");
+    // "independence from Iraq" names the protesters' own state: their government is the target.
+    let events = code("Thousands of Iraqi Kurds marched in Erbil calling for independence from Iraq.");
+    assert_eq!(one(&events, "IRQ", Some("IRQ")).target.as_deref(), Some("IRQGOV"));
+}
+
+#[test]
+fn after_opening_a_clause_introduces_its_subject() {
+    let events = code("Armenia recalled its ambassador after Azerbaijani troops shelled a border village.");
+    one(&events, "AZE", None);
+    assert!(events.iter().all(|e| !(e.source.starts_with("ARM") && e.cameo.starts_with("19"))), "{events:#?}");
+    // A prepositional "after" still hides its object.
+    let events = code("After talks with Japan, Seoul expelled North Korean diplomats.");
+    assert!(between(&events, "JPN", Some("PRK")).is_empty(), "{events:#?}");
+}
