@@ -858,7 +858,27 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
     let mut distance = 0;
     loop {
         let region_end = clause_start;
-        clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t))).map_or(sent_start, |t| t + 1);
+        clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t)) && !in_bracketed_name(doc, t)).map_or(sent_start, |t| t + 1);
+        // Relative clauses: the verb right after the pronoun has the antecedent
+        // as subject ("Hamas, which rejected the plan"); so does the main verb
+        // after a clause set off by commas ("Kenya, which has sent troops to
+        // Somalia, criticised …"), not an actor inside that clause.
+        if distance == 0 && clause_start > sent_start && matches!(doc.word(clause_start - 1), "who" | "which" | "that") {
+            let right_after = clause_start == region_end;
+            let after_the_clause = region_end > clause_start && doc.word(region_end - 1) == "," && doc.word(clause_start - 1) != "that";
+            if right_after || after_the_clause {
+                if let Some(m) = relative_antecedent(doc, clause_start - 1, sent_start) {
+                    let mut mentions = coordinated_before(doc, m, sent_start);
+                    mentions.push(m);
+                    return Subject { mentions, distance: 1 };
+                }
+                // ("The bombing in Mogadishu, which Ethiopia condemned, killed":
+                // the subject is the bombing, no actor.)
+                if after_the_clause {
+                    return Subject { mentions: Vec::new(), distance: 3 };
+                }
+            }
+        }
         // A subject ends a mention of an actor and is no prepositional object
         // ("after" opening a clause is no preposition: "after a China Coast
         // Guard vessel fired").
@@ -935,6 +955,24 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         clause_start -= 1;
         distance = 2;
     }
+}
+
+/// Whether the bracket at token `t` encloses only a short name, such as an
+/// acronym after the full name ("(ECOWAS)"), which does not end a clause.
+fn in_bracketed_name(doc: &DocView<'_>, t: usize) -> bool {
+    let name = |range: std::ops::Range<usize>| !range.is_empty() && range.len() <= 3 && range.into_iter().all(|k| doc.is_word(k) && doc.raw(k).starts_with(char::is_uppercase));
+    match doc.word(t) {
+        ")" => (t.saturating_sub(4)..t).rev().find(|&o| doc.word(o) == "(").is_some_and(|o| name(o + 1..t)),
+        "(" => (t + 1..(t + 5).min(doc.tokens.len())).find(|&c| doc.word(c) == ")").is_some_and(|c| name(t + 1..c)),
+        _ => false,
+    }
+}
+
+/// The actor a relative pronoun at token `p` refers to: the mention right
+/// before it, or before its comma ("Kenya, which", "the militia that").
+fn relative_antecedent(doc: &DocView<'_>, p: usize, sent_start: usize) -> Option<Mention> {
+    let end = if p > sent_start + 1 && doc.word(p - 1) == "," { p - 1 } else { p };
+    (end > sent_start).then(|| doc.mention(end - 1)).flatten().filter(|m| m.tokens.1 == end && matches!(m.who, Who::Actor(_))).copied()
 }
 
 /// The actor that the apposition holding `m` describes: "*Pakistan*, a key
@@ -1078,6 +1116,15 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
         let list_goes_on = matches!(doc.word(m.tokens.1.min(doc.tokens.len() - 1)), ",") && m.tokens.1 + 1 < doc.tokens.len() && matches!(doc.word(m.tokens.1 + 1), "and" | "or");
         let linked = if found.is_empty() { conjunction || comma && list_goes_on } else { comma || conjunction };
         if !linked || j <= floor {
+            break;
+        }
+        // An acronym in brackets after the name: "the Economic Community of West African States (ECOWAS) and".
+        if doc.word(j - 1) == ")" {
+            if let Some(open) = (j.saturating_sub(5).max(floor)..j - 1).rev().find(|&t| doc.word(t) == "(") {
+                j = open;
+            }
+        }
+        if j <= floor {
             break;
         }
         match doc.mention(j - 1) {

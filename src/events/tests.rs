@@ -500,3 +500,24 @@ fn after_opening_a_clause_introduces_its_subject() {
     let events = code("After talks with Japan, Seoul expelled North Korean diplomats.");
     assert!(between(&events, "JPN", Some("PRK")).is_empty(), "{events:#?}");
 }
+
+#[test]
+fn relative_clauses_take_their_antecedent_as_subject() {
+    let events = code("Kenya, which has sent troops to Somalia, criticised the African Union.");
+    assert_eq!(root(one(&events, "KEN", Some("SOM"))), "07");
+    assert_eq!(root(one(&events, "KEN", Some("IGO"))), "11");
+    let events = code("Ethiopian troops, who entered Somalia in December, clashed with Islamist fighters.");
+    assert!(events.iter().all(|e| !e.source.starts_with("SOM")), "an actor inside the clause is not the main subject: {events:#?}");
+    let events = code("The Taliban, who attacked Pakistani border posts last week, denied the charges.");
+    assert_eq!(root(one(&events, "AFG", Some("PAK"))), "19");
+    // A clause with its own subject leaves the main verb to the antecedent, here no actor.
+    let events = code("The bombing in Mogadishu, which Ethiopia condemned, killed twelve people.");
+    assert!(events.iter().all(|e| !e.trigger.starts_with("killed")), "{events:#?}");
+}
+
+#[test]
+fn an_acronym_in_brackets_does_not_break_a_coordination() {
+    let events = code("The Southern African Development Community (SADC) and the East African Community agreed on Friday to merge their trade zones.");
+    one(&events, "IGO", Some("IGO"));
+    assert_eq!(between(&events, "IGO", Some("IGO")).len(), 2, "{events:#?}");
+}
