@@ -906,6 +906,14 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         });
         if let Some(t) = candidate {
             let m = *doc.mention(t).expect("found above");
+            // "… killed one US soldier and wounded two others": the actor is the
+            // first verb's object; the second verb shares that verb's subject.
+            let coordinated = g > sent_start && matches!(doc.word(g - 1), "and" | "or");
+            if distance == 0 && finite && coordinated && m.tokens.1 + 1 == g {
+                if let Some(verb) = verb_before_object(doc, m, clause_start) {
+                    return subject(doc, verb_group(doc, verb, sent_start).start, sent_start);
+                }
+            }
             if distance == 0 && region_end - m.tokens.1 > 3 {
                 distance = 1;
             }
@@ -966,6 +974,30 @@ fn in_bracketed_name(doc: &DocView<'_>, t: usize) -> bool {
         "(" => (t + 1..(t + 5).min(doc.tokens.len())).find(|&c| doc.word(c) == ")").is_some_and(|c| name(t + 1..c)),
         _ => false,
     }
+}
+
+/// The verb whose object mention `m` is: a past form right before its
+/// noun phrase ("*killed* one US soldier", "*shot* two Iraqi youths"), past
+/// determiners, numbers and modifiers.
+fn verb_before_object(doc: &DocView<'_>, m: Mention, clause_start: usize) -> Option<usize> {
+    const IRREGULAR_PAST: &[&str] = &["struck", "hit", "shot", "fought", "beat", "met", "held", "sent", "took", "seized", "freed", "told", "gave", "caught", "left", "brought", "sought", "overran", "drove", "threw"];
+    let mut k = m.tokens.0;
+    for _ in 0..4 {
+        if k <= clause_start {
+            return None;
+        }
+        let w = doc.word(k - 1);
+        let past = doc.is_word(k - 1) && w.len() > 3 && w.ends_with("ed") && doc.raw(k - 1).starts_with(char::is_lowercase) || IRREGULAR_PAST.contains(&w);
+        if past && !doc.in_hyphen_compound(k - 1) {
+            return Some(k - 1);
+        }
+        let modifier = is_determiner(w) || doc.tokens[k - 1].kind == TokenKind::Number || doc.is_word(k - 1) && doc.raw(k - 1).starts_with(char::is_lowercase) && !is_preposition(w) && !is_auxiliary(w) && !matches!(w, "and" | "or");
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// The actor a relative pronoun at token `p` refers to: the mention right
@@ -1069,7 +1101,8 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
             let for_actor = match (w, before) {
                 ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
                 ("of", Some((noun, number))) => is_partitive(noun) || number,
-                ("in", Some((noun, _))) => matches!(noun, "forces" | "troops" | "police" | "authorities" | "rebels" | "insurgents" | "militants"),
+                // ("a group based in Trinidad", "a newspaper based in Beirut": of that country.)
+                ("in", Some((noun, _))) => matches!(noun, "forces" | "troops" | "police" | "authorities" | "rebels" | "insurgents" | "militants" | "based"),
                 _ => false,
             };
             return !for_actor;

@@ -521,3 +521,18 @@ fn an_acronym_in_brackets_does_not_break_a_coordination() {
     one(&events, "IGO", Some("IGO"));
     assert_eq!(between(&events, "IGO", Some("IGO")).len(), 2, "{events:#?}");
 }
+
+#[test]
+fn the_object_of_a_first_verb_is_not_the_subject_of_the_second() {
+    let events = code("A roadside bomb near Kandahar killed one U.S. soldier and wounded two others.");
+    assert!(events.iter().all(|e| !e.source.starts_with("USA")), "{events:#?}");
+    let events = code("Israeli troops shot two Palestinian youths and wounded five others.");
+    assert!(events.iter().filter(|e| e.trigger == "wounded").all(|e| e.source.starts_with("ISR")), "{events:#?}");
+}
+
+#[test]
+fn expanding_freedoms_is_a_concession() {
+    let events = code("Kazakhstan's government has taken several steps to expand political freedoms.");
+    let e = one(&events, "KAZ", Some("KAZ"));
+    assert_eq!(e.cameo, "0811");
+}
