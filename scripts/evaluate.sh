@@ -25,7 +25,7 @@ if score["boilerplate_removed"] != 1.0:
     problems.append(f'boilerplate removed {score["boilerplate_removed"]} < 1.00')
 # Floors: the issues' bars where they are met, else just under today's figure.
 floors = {"actor_recall": 1.0, "quote_recall": 1.0, "quote_precision": 0.95, "attribution_strict": 0.95,
-          "pullquotes_ok": 1.0, "event_recall": 0.90, "event_precision": 0.65, "event_flags_ok": 0.90,
+          "pullquotes_ok": 1.0, "event_recall": 0.90, "event_precision": 0.70, "event_flags_ok": 0.90,
           "event_dates_ok": 0.90}
 for key, floor in floors.items():
     value = score.get(key)

@@ -20,7 +20,9 @@ speaker.mention overlaps the Source (as in score_polnear.py). Where dyad's text
 differs from the .txt (cleaning removed lines), offsets are mapped back by
 aligning the two texts (cleaning only deletes). Standard library only.
 """
-import bisect, difflib, json, pathlib, re, sys
+import json, pathlib, re, sys
+
+from text_align import offset_map
 
 MARKS = '"\u201c\u201d'
 T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d; ]+)\t")
@@ -47,21 +49,6 @@ def load_gold(txt, ann):
         src = ents.get(content_src.get(tid), (None, []))[1]
         gold.append((pieces, src, " ".join(txt[s:e] for s, e in pieces), " ".join(txt[s:e] for s, e in src)))
     return gold
-
-
-def offset_map(cleaned, original):
-    """Maps offsets of dyad's cleaned text back to the original .txt."""
-    if original == cleaned:
-        return lambda i: i
-    blocks = difflib.SequenceMatcher(None, cleaned, original, autojunk=False).get_matching_blocks()
-    starts = [b.a for b in blocks]
-
-    def f(i):
-        k = max(bisect.bisect_right(starts, i) - 1, 0)
-        b = blocks[k]
-        return b.b + min(i - b.a, b.size)
-
-    return f
 
 
 def ov(a, b):

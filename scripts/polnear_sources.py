@@ -11,7 +11,9 @@ or its first word is capitalised and is not a pronoun or determiner ("Trump",
 latest US newspaper" does count for "US"). It is found when an actor mention
 overlaps it. Standard library only.
 """
-import bisect, difflib, json, pathlib, re, sys
+import json, pathlib, re, sys
+
+from text_align import offset_map
 
 NOT_NAMES = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "his", "her", "their", "its",
              "this", "that", "these", "those", "some", "many", "one", "who", "which", "our", "my"}
@@ -36,20 +38,6 @@ def is_proper_name(text):
     first, rest = words[0], words[1:]
     return (first[0].isupper() and first.lower() not in NOT_NAMES) or any(w[0].isupper() for w in rest)
 
-def offset_map(original, cleaned):
-    """Maps offsets of the original text to the cleaned text (cleaning only deletes)."""
-    if original == cleaned:
-        return lambda i: i
-    blocks = difflib.SequenceMatcher(None, original, cleaned, autojunk=False).get_matching_blocks()
-    starts = [b.a for b in blocks]
-    def to_clean(i):
-        k = bisect.bisect_right(starts, i) - 1
-        if k < 0:
-            return None
-        b = blocks[k]
-        return b.b + (i - b.a) if i <= b.a + b.size else None
-    return to_clean
-
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
     split, pred = pathlib.Path(args[0]), pathlib.Path(args[1])
@@ -65,7 +53,7 @@ def main(argv):
         if doc is None:
             continue
         gold_text = (split / "text" / f"{stem}.txt").read_text(encoding="utf8")
-        to_clean = offset_map(gold_text, doc["text"])
+        to_clean = offset_map(gold_text, doc["text"], strict=True)
         mentions = [(m["start"], m["end"]) for a in doc.get("actors", []) for m in a["mentions"]]
         for start, end, text in sources(ann):
             if not is_proper_name(text):

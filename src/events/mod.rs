@@ -369,6 +369,13 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         Some(actor) => vec![actor],
         None => actors_in(doc, target_region.0, target_region.1, reach),
     };
+    // "the release of citizens held hostage by Hamas": an appeal or demand
+    // for release is made of whoever holds the people, not of the people.
+    if matches!(code.code.as_str(), "0253" | "1053") {
+        if let Some(captors) = captors_after(doc, target_region.0, sent_end) {
+            targets = captors;
+        }
+    }
     confidence.target(m.target.is_some(), &targets);
 
     // Sources.
@@ -1244,6 +1251,22 @@ fn speaker_before_cue(doc: &DocView<'_>, m: &Mention) -> bool {
         k += 1;
     }
     k < doc.tokens.len() && matches!(doc.word(k), "said" | "says" | "told" | "reported" | "reports" | "announced" | "added" | "confirmed" | "claimed")
+}
+
+/// The actors holding the people named from token `from`: "citizens held
+/// hostage *by Hamas*", "soldiers captured by the rebels".
+fn captors_after(doc: &DocView<'_>, from: usize, sent_end: usize) -> Option<Vec<Mention>> {
+    let end = clause_end(doc, from, sent_end).min(from + 12);
+    let held = (from..end).find(|&t| matches!(doc.word(t), "held" | "detained" | "captured" | "kidnapped" | "abducted" | "imprisoned" | "jailed" | "seized"))?;
+    let mut by = held + 1;
+    if by < end && matches!(doc.word(by), "hostage" | "captive" | "prisoner" | "prisoners" | "hostages" | "captives") {
+        by += 1;
+    }
+    if by >= end || doc.word(by) != "by" {
+        return None;
+    }
+    let captors = actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), 3);
+    (!captors.is_empty()).then_some(captors)
 }
 
 /// "the group", "the army", "the government": the group (or the actor with

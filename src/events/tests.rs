@@ -536,3 +536,14 @@ fn expanding_freedoms_is_a_concession() {
     let e = one(&events, "KAZ", Some("KAZ"));
     assert_eq!(e.cameo, "0811");
 }
+
+#[test]
+fn a_demand_for_release_is_made_of_the_captors() {
+    let events = code("Kenya called for the release of Ugandan aid workers held hostage by al-Shabaab near the border.");
+    let e = one(&events, "KEN", Some("SOM"));
+    assert_eq!(e.cameo, "0253");
+    assert!(between(&events, "KEN", Some("UGA")).is_empty(), "{events:#?}");
+    // Without a captor named, the people themselves remain the target.
+    let events = code("Manila demanded the return of Filipino fishermen.");
+    assert_eq!(one(&events, "PHL", Some("PHL")).cameo, "1053");
+}
