@@ -718,6 +718,15 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
                         break;
                     }
                     let compound_part = doc.in_hyphen_compound(t);
+                    // The links of a list of modifiers between two pattern words
+                    // ("artillery, mortar, and rocket fire"), followed by a modifier.
+                    let list_link = k > 0 && !gap && matches!(doc.word(t), "," | "and" | "or") && {
+                        let next = (t + 1..end).find(|&n| !matches!(doc.word(n), "," | "and" | "or"));
+                        next.is_some_and(|n| doc.is_word(n) && !is_blocker(doc.word(n)) && !is_preposition(doc.word(n)) && doc.mention(n).is_none())
+                    };
+                    if list_link {
+                        continue;
+                    }
                     if !compound_part {
                         if words_skipped == max_skip {
                             break;
@@ -1141,9 +1150,19 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
     loop {
         let mut j = k;
         let (mut comma, mut conjunction) = (false, false);
-        // Titles between the link and the name: "and Bulgarian President Todor Zhivkov".
+        // Titles between the link and the name: "and Bulgarian President Todor
+        // Zhivkov" (the demonym may be a mention of its own).
         let mut titles = 0;
-        while j > floor + 1 && titles < 3 && doc.mention(j - 1).is_none() && doc.raw(j - 1).starts_with(char::is_uppercase) {
+        while j > floor + 1 && titles < 3 {
+            let demonym = doc.mention(j - 1).filter(|d| titles > 0 && d.tokens.1 == j && titled_person(doc, **d).who != d.who);
+            if let Some(d) = demonym {
+                j = d.tokens.0;
+                titles += 1;
+                continue;
+            }
+            if doc.mention(j - 1).is_some() || !doc.raw(j - 1).starts_with(char::is_uppercase) {
+                break;
+            }
             titles += 1;
             j -= 1;
         }
@@ -1202,9 +1221,9 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
         if !(comma || conjunction) || j >= limit {
             break;
         }
-        match doc.mention(j) {
+        match doc.mention(j).map(|next| titled_person(doc, *next)) {
             Some(next) if next.tokens.1 <= limit => {
-                found.push(*next);
+                found.push(next);
                 if conjunction {
                     confirmed = found.len();
                 }
@@ -1215,6 +1234,23 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
     }
     found.truncate(confirmed);
     found
+}
+
+/// The person a demonym introduces as part of a title: "*Bulgarian*
+/// President Todor Zhivkov" is Zhivkov; any other mention is itself.
+fn titled_person(doc: &DocView<'_>, m: Mention) -> Mention {
+    if !matches!(m.who, Who::Actor(_)) {
+        return m;
+    }
+    let mut t = m.tokens.1;
+    while t < doc.tokens.len() && t < m.tokens.1 + 3 && doc.mention(t).is_none() && doc.is_word(t) && doc.raw(t).starts_with(char::is_uppercase) {
+        t += 1;
+    }
+    let person = |p: &&Mention| matches!(p.who, Who::Actor(a) if doc.input.actors[a].kind == crate::lexicon::ActorKind::Person);
+    match doc.mention(t).filter(person) {
+        Some(p) if t > m.tokens.1 => *p,
+        _ => m,
+    }
 }
 
 /// The actors in tokens `from..to`: the first one that starts within `reach`
@@ -1236,7 +1272,7 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let later_actor = || (first.tokens.1..limit).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied());
     let head = match first.who {
         Who::Place(_) => later_actor().unwrap_or(first),
-        Who::Actor(_) => first,
+        Who::Actor(_) => titled_person(doc, first),
     };
     let mut found = vec![head];
     found.extend(coordinated_after(doc, head, to));
@@ -1248,6 +1284,9 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
 fn speaker_before_cue(doc: &DocView<'_>, m: &Mention) -> bool {
     let mut k = m.tokens.1;
     if k < doc.tokens.len() && matches!(doc.word(k), "sources" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "officers") {
+        k += 1;
+    }
+    if k < doc.tokens.len() && matches!(doc.word(k), "here" | "there" | "later" | "also") {
         k += 1;
     }
     k < doc.tokens.len() && matches!(doc.word(k), "said" | "says" | "told" | "reported" | "reports" | "announced" | "added" | "confirmed" | "claimed")

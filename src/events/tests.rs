@@ -547,3 +547,22 @@ fn a_demand_for_release_is_made_of_the_captors() {
     let events = code("Manila demanded the return of Filipino fishermen.");
     assert_eq!(one(&events, "PHL", Some("PHL")).cameo, "1053");
 }
+
+#[test]
+fn a_demonym_before_a_title_belongs_to_the_person() {
+    let events = code("Ugandan President Yoweri Museveni and Kenyan President William Ruto signed a treaty of friendship.");
+    one(&events, "UGA", Some("KEN"));
+    one(&events, "KEN", Some("UGA"));
+    let events = code("Ugandan President Yoweri Museveni met Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan.");
+    one(&events, "UGA", Some("KEN"));
+    one(&events, "UGA", Some("TZA"));
+}
+
+#[test]
+fn a_list_of_modifiers_between_pattern_words() {
+    let events = code("Vietnamese forces launched artillery, mortar, and rocket fire against Cambodian positions.");
+    assert_eq!(root(one(&events, "VNM", Some("KHM"))), "19");
+    // Two clauses joined by ", and" stay two events.
+    let events = code("Russia and China held talks, and Iran and Syria signed a pact.");
+    assert!(between(&events, "RUS", Some("SYR")).is_empty() && !between(&events, "IRN", Some("SYR")).is_empty(), "{events:#?}");
+}
