@@ -9,7 +9,7 @@
 
 Checks: every pattern line has 3 columns (4 with a trailing "# comment"); its CAMEO code exists in
 cameo.tsv; the head is one lowercase word (no alternatives, not + or *); tokens are lowercase words,
-a|b alternatives of single words, + or *; at most one + per pattern; flags are "-" or "swap"; no
+a|b alternatives of single words, + or *; at most one + per pattern; flags are "-", "swap", "intransitive" or "swap,intransitive"; no
 duplicate (cameo, pattern) line and no pattern+flags given two different codes. Warnings (not errors):
 two patterns with the same head and length whose alternatives overlap at every position but whose codes
 differ, i.e. words both match equally well ("launch strikes" as 143 and 195). inflections.tsv has
@@ -83,8 +83,8 @@ def read_patterns(path, codes, errors):
         code, pattern, flags = cols
         if code not in codes:
             errors.append(f"{where}: CAMEO code {code!r} is not in cameo.tsv")
-        if flags not in ("-", "swap"):
-            errors.append(f"{where}: flags {flags!r} is not - or swap")
+        if flags != "-" and not set(flags.split(",")) <= {"swap", "intransitive"}:
+            errors.append(f"{where}: flags {flags!r} is not -, swap, intransitive or swap,intransitive")
         toks = pattern.split(" ")
         if not pattern or pattern != pattern.strip() or "" in toks:
             errors.append(f"{where}: pattern {pattern!r} has empty tokens or stray spaces")

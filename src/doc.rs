@@ -112,14 +112,18 @@ pub struct Place {
     pub country: String,
 }
 
-/// One side of an event: an actor of the document, or a place standing for
-/// its country ("sent aid to Gaza").
+/// One side of an event: an actor of the document, a place standing for
+/// its country ("sent aid to Gaza"), or a side the text leaves implicit
+/// (the government a protest is aimed at).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Participant {
     pub name: String,
     pub code: Option<String>,
-    /// Index into [`Document::actors`]; `None` for a place.
+    /// Index into [`Document::actors`]; `None` for a place or an implicit side.
     pub actor: Option<usize>,
+    /// Not named in the text but inferred from the event and the other side
+    /// ("students protested" → their own country's government).
+    pub inferred: bool,
 }
 
 /// A coded event (`SPEC.md` §2, field `events`).

@@ -82,11 +82,14 @@ struct ParticipantJson<'d> {
     name: &'d str,
     code: Option<&'d str>,
     actor: Option<String>,
+    /// Written only when true: a side the text leaves implicit.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inferred: bool,
 }
 
 impl<'d> ParticipantJson<'d> {
     fn new(p: &'d Participant) -> ParticipantJson<'d> {
-        ParticipantJson { name: &p.name, code: p.code.as_deref(), actor: p.actor.map(|i| format!("a{}", i + 1)) }
+        ParticipantJson { name: &p.name, code: p.code.as_deref(), actor: p.actor.map(|i| format!("a{}", i + 1)), inferred: p.inferred }
     }
 }
 

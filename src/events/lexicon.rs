@@ -33,6 +33,9 @@ pub struct EventPattern {
     pub rest: Vec<PatternToken>,
     /// The subject is the target and the `+` actor the source ("receive aid from +").
     pub swap: bool,
+    /// The head verb takes no object, so its participle is never a passive
+    /// ("a prisoner *died* in custody" is not "a prisoner *held* in custody").
+    pub intransitive: bool,
     /// Where it was written, for messages: `file:line`.
     pub origin: String,
 }
@@ -113,11 +116,15 @@ impl EventLexicon {
                 if !(2..=4).contains(&cameo.len()) || !cameo.bytes().all(|b| b.is_ascii_digit()) {
                     return Err(error(format!("{cameo:?} is not a CAMEO code")));
                 }
-                let swap = match flags {
-                    "-" | "" => false,
-                    "swap" => true,
-                    other => return Err(error(format!("unknown flag {other:?} (expected - or swap)"))),
-                };
+                let (mut swap, mut intransitive) = (false, false);
+                for flag in flags.split(',').map(str::trim) {
+                    match flag {
+                        "-" | "" => {}
+                        "swap" => swap = true,
+                        "intransitive" => intransitive = true,
+                        other => return Err(error(format!("unknown flag {other:?} (expected -, swap, intransitive or both joined by a comma)"))),
+                    }
+                }
                 let mut words = pattern.split_whitespace();
                 let Some(head) = words.next() else { return Err(error("empty pattern".into())) };
                 let mut targets = 0;
@@ -135,7 +142,7 @@ impl EventLexicon {
                     return Err(error("empty alternative in a `|` list".into()));
                 }
                 let index = lexicon.patterns.len() as u32;
-                lexicon.patterns.push(EventPattern { cameo: cameo.to_string(), noun, rest, swap, origin: origin.clone() });
+                lexicon.patterns.push(EventPattern { cameo: cameo.to_string(), noun, rest, swap, intransitive, origin: origin.clone() });
                 for lemma in head.split('|') {
                     let lemma = lemma.to_lowercase();
                     let forms: Vec<(String, u8)> = if noun {
@@ -283,5 +290,7 @@ mod tests {
         assert_eq!(two.pattern(0).rest.last(), Some(&PatternToken::Phrase));
         let err = EventLexicon::parse("043\tmeet\tflip\n", "", INFLECT).unwrap_err();
         assert!(err.message.contains("flip"));
+        let both = EventLexicon::parse("1822\tdie * in + custody\tswap,intransitive\n", "", INFLECT).unwrap();
+        assert!(both.pattern(0).swap && both.pattern(0).intransitive);
     }
 }

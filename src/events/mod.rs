@@ -37,11 +37,13 @@
 //! Architecture invariant: coding never fails; a sentence the rules cannot
 //! read yields no event.
 
+pub mod implicit;
 pub mod lexicon;
 pub mod ontology;
 
 use crate::dates::{Anchor, DateMention, EventDate, Precision, find_dates};
 use crate::doc::{Actor, Event, Participant, Place, Quote, QuoteKind, Span};
+use implicit::ImplicitTargets;
 use ontology::CameoCode;
 use crate::segment::{Segmentation, Token, TokenKind};
 pub use lexicon::EventLexicon;
@@ -49,15 +51,17 @@ pub use ontology::Ontology;
 
 use lexicon::{HeadForms, PatternToken};
 
-/// The event lexicon and the ontology, built once and shared read-only.
+/// The event lexicon, the ontology and the implicit-target table, built
+/// once and shared read-only.
 pub struct EventCoder {
     pub lexicon: EventLexicon,
     pub ontology: Ontology,
+    pub implicit_targets: ImplicitTargets,
 }
 
 impl EventCoder {
     pub fn builtin() -> EventCoder {
-        EventCoder { lexicon: EventLexicon::builtin(), ontology: Ontology::builtin() }
+        EventCoder { lexicon: EventLexicon::builtin(), ontology: Ontology::builtin(), implicit_targets: ImplicitTargets::builtin() }
     }
 }
 
@@ -89,7 +93,7 @@ pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
             if let Some(m) = code_trigger(coder, &doc, s, i, i < phrase_until, &mut found) {
                 words_until = m.words_end;
                 phrase_until = phrase_until.max(m.end);
-            } else if doc.word(i) == "must" && i + 1 < sentence.tokens.end && coder.lexicon.heads(doc.word(i + 1)).is_empty() {
+            } else if doc.word(i) == "must" && i + 1 < sentence.tokens.end && !codes_an_event(coder, &doc, s, i + 1) {
                 code_obligation(coder, &doc, s, i, &mut found);
             }
         }
@@ -100,6 +104,13 @@ pub fn find_events(coder: &EventCoder, input: &EventInput<'_>) -> Vec<Event> {
         }
     }
     events
+}
+
+/// Whether the word at `i` triggers an event of its own (the verb after
+/// "must": "must withdraw" is coded from "withdraw", "must hold elections"
+/// only as the demand).
+fn codes_an_event(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize) -> bool {
+    !coder.lexicon.heads(doc.word(i)).is_empty() && code_trigger(coder, doc, s, i, false, &mut Vec::new()).is_some()
 }
 
 /// A mention an event can take as source or target: an actor's or a place's.
@@ -193,6 +204,19 @@ impl<'a> DocView<'a> {
         self.tokens[i].kind == TokenKind::Word
     }
 
+    /// Whether token `i` is a hyphen glued to the words on both sides, or
+    /// the word right after such a hyphen: "four-day", "Saudi-led".
+    fn in_hyphen_compound(&self, i: usize) -> bool {
+        let glued = |h: usize| {
+            self.word(h) == "-"
+                && h > 0
+                && h + 1 < self.tokens.len()
+                && self.tokens[h - 1].span.end == self.tokens[h].span.start
+                && self.tokens[h].span.end == self.tokens[h + 1].span.start
+        };
+        glued(i) || i > 0 && glued(i - 1)
+    }
+
     fn mention(&self, i: usize) -> Option<&Mention> {
         self.mention_at[i].map(|m| &self.mentions[m as usize])
     }
@@ -201,11 +225,11 @@ impl<'a> DocView<'a> {
         match m.who {
             Who::Actor(a) => {
                 let actor = &self.input.actors[a];
-                Participant { name: actor.name.clone(), code: actor.code.clone(), actor: Some(a) }
+                Participant { name: actor.name.clone(), code: actor.code.clone(), actor: Some(a), inferred: false }
             }
             Who::Place(p) => {
                 let place = &self.input.places[p];
-                Participant { name: place.span.of(self.input.text).to_string(), code: Some(place.country.clone()), actor: None }
+                Participant { name: place.span.of(self.input.text).to_string(), code: Some(place.country.clone()), actor: None, inferred: false }
             }
         }
     }
@@ -227,10 +251,10 @@ macro_rules! words {
 words! {
     is_determiner = ["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "’s", "'s", "no", "any", "every", "each", "another"];
     is_preposition = ["of", "from", "with", "to", "in", "on", "at", "by", "for", "against", "between", "among", "into", "onto", "over", "under", "toward", "towards", "as", "about", "than", "like", "unlike", "via", "through", "during", "across", "after", "before", "since", "until", "despite", "including", "within", "without", "near", "behind", "beyond", "amid", "regarding", "representing"];
-    is_auxiliary = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "to", "not", "n't", "n’t", "never", "also", "already", "still", "just", "then", "now", "once", "again", "yet", "even", "only", "reportedly", "allegedly", "initially", "later", "recently", "finally", "jointly", "publicly", "formally", "officially", "previously", "repeatedly", "consistently", "effectively", "directly", "quickly", "immediately", "eventually", "first", "last", "ever", "both", "all", "no", "longer", "get", "got", "gets", "getting", "outright", "twice", "instead", "soon", "further", "almost", "nearly"];
+    is_auxiliary = ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "could", "can", "may", "might", "shall", "should", "must", "’ll", "'ll", "to", "not", "n't", "n’t", "never", "won't", "won’t", "wouldn't", "wouldn’t", "can't", "can’t", "couldn't", "couldn’t", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t", "also", "already", "still", "just", "then", "now", "once", "again", "yet", "even", "only", "reportedly", "allegedly", "initially", "later", "recently", "finally", "jointly", "publicly", "formally", "officially", "previously", "repeatedly", "consistently", "effectively", "directly", "quickly", "immediately", "eventually", "first", "last", "ever", "both", "all", "no", "longer", "get", "got", "gets", "getting", "outright", "twice", "instead", "soon", "further", "almost", "nearly"];
     is_be = ["is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets", "getting"];
-    is_modal = ["will", "would", "could", "may", "might", "shall", "should", "’ll", "'ll", "can"];
-    is_negation = ["not", "n't", "n’t", "never", "no", "cannot"];
+    is_modal = ["will", "would", "could", "may", "might", "shall", "should", "’ll", "'ll", "can", "won't", "won’t", "wouldn't", "wouldn’t", "can't", "can’t", "couldn't", "couldn’t"];
+    is_negation = ["not", "n't", "n’t", "never", "no", "cannot", "won't", "won’t", "wouldn't", "wouldn’t", "can't", "can’t", "couldn't", "couldn’t", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t", "hasn't", "hasn’t", "haven't", "haven’t", "hadn't", "hadn’t", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t"];
     // Verbs of intent or expectation before an infinitive: the event has not happened.
     is_intent = ["expected", "expects", "expect", "plan", "plans", "planned", "planning", "aim", "aims", "aimed", "aiming", "intend", "intends", "intended", "want", "wants", "wanted", "seek", "seeks", "sought", "seeking", "hope", "hopes", "hoped", "hoping", "going", "set", "due", "likely", "unlikely", "ready", "willing", "prepared", "preparing", "poised", "scheduled", "offered", "offers", "proposed", "proposes", "vowed", "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens", "try", "tries", "tried", "trying", "tempted", "attempt", "attempts", "attempted", "would-be"];
     // Verbs that say the event did not happen.
@@ -240,8 +264,14 @@ words! {
     // Words that end a target's noun phrase looking right.
     is_target_stop = [";", ":", ".", "which", "who", "whom", "whose", "that", "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "after", "before", "since", "said", "says", "according", "—", "–", "(", "“", "”", "\""];
     is_condition = ["if", "unless", "should", "whether"];
+    // Particles that make a phrasal verb: never skipped as a modifier between pattern words.
+    is_particle = ["off", "out", "up", "down", "back", "away"];
     // Nouns for people who act for an actor: "delegates of X" act as X.
-    is_representative = ["delegation", "delegations", "delegates", "representatives", "representative", "officials", "official", "envoys", "envoy", "negotiators", "negotiator", "leaders", "members", "spokesman", "spokeswoman", "spokesperson", "forces", "troops", "fighters"];
+    // Offices one person holds: a mention ending in one can be "he" or "she".
+    is_personal_office = ["president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "prince", "leader", "chief", "secretary", "spokesman", "spokeswoman", "envoy", "ambassador", "general", "commander", "governor", "mayor", "speaker", "chairman", "chairwoman", "head"];
+    is_representative = ["government", "army", "president", "parliament", "people", "citizens", "residents", "king", "emir", "ministry", "delegation", "delegations", "delegates", "representatives", "representative", "officials", "official", "envoys", "envoy", "negotiators", "negotiator", "leaders", "members", "spokesman", "spokeswoman", "spokesperson", "forces", "troops", "fighters", "activists", "supporters", "followers", "militants", "authorities", "police"];
+    // Nouns for a part or a number of a group: "thousands of Kenyans" are Kenyans.
+    is_partitive = ["thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "crowd", "crowds", "band", "number", "some", "many", "most", "all", "half", "third", "quarter", "majority", "deployment", "contingent", "batch", "unit", "units", "team", "teams", "column", "convoy", "wave", "handful"];
     // Auxiliaries and speech verbs that show another finite verb stands between a candidate subject and the trigger.
     is_finite_marker = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "say", "says", "said"];
     // Intent words that state the subject's own plan (not others' expectation).
@@ -302,7 +332,8 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     }
     let (p, m, forms) = best?;
     // "threatened to break relations": the inner verb is the event, coded as the threat.
-    if m.words_end == i + 1 && m.target.is_none() && is_intent(doc.word(i)) && i + 1 < sent_end && doc.word(i + 1) == "to" {
+    // (A `+` there holds no actor, only the time: "threatened on Monday to".)
+    if m.words_end == i + 1 && is_intent(doc.word(i)) && i + 1 < sent_end && doc.word(past_time_words(doc, i + 1, sent_end)) == "to" {
         return None;
     }
     let pattern = coder.lexicon.pattern(p);
@@ -310,19 +341,22 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
 
     let group = verb_group(doc, i, sent_start);
     let reduced_relative = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && group.start == i && after_plain_noun(doc, i, sent_start);
-    let passive = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && (group.be || reduced_relative);
+    let passive = !pattern.noun && !pattern.intransitive && forms.has(HeadForms::PARTICIPLE) && (group.be || reduced_relative);
     let mut confidence = Confidence::new(pattern.noun, m.skipped);
 
     // Targets: at the pattern's `+`, else right after the match, up to the
     // next clause ("meet in Doha *as* Qatar pushes for …").
     let target_region = m.target.unwrap_or_else(|| {
-        let end = clause_end(doc, m.end, sent_end);
-        // An event noun takes an implicit target only through a preposition ("talks with").
-        let attached = m.end < sent_end && matches!(doc.word(m.end), "with" | "between" | "to" | "against" | "on" | "of" | "toward" | "towards" | "into" | "by");
+        // An event noun takes an implicit target only through a preposition
+        // ("talks with"), which may follow the rest of a compound, a time and a
+        // place ("a mediation effort on Saturday between", "rallies in Gaza against").
+        let from = if pattern.noun { past_noun_adjuncts(doc, m.end, sent_end) } else { m.end };
+        let end = clause_end(doc, from, sent_end);
+        let attached = from < sent_end && matches!(doc.word(from), "with" | "between" | "to" | "against" | "on" | "of" | "toward" | "towards" | "into" | "by");
         if pattern.noun && !attached {
             return (m.end, m.end);
         }
-        (m.end, (m.end..end).find(|&t| matches!(doc.word(t), "as" | "amid" | "despite" | "where" | "so" | "then" | ",")).unwrap_or(end))
+        (from, (from..end).find(|&t| matches!(doc.word(t), "as" | "amid" | "despite" | "where" | "so" | "then" | ",")).unwrap_or(end))
     });
     // A `+` right after the head is its object and starts there ("met Qatar's
     // emir"), not somewhere later in the clause ("meet in Doha as Qatar …").
@@ -347,12 +381,21 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // Sources.
     let sources: Vec<Mention> = if passive {
         // "were released by Hamas": the agent is the source, the subject the target.
-        let agent = (i + 1..clause_end(doc, i + 1, sent_end)).find(|&t| doc.word(t) == "by");
-        let by = agent?;
-        let agents = actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), usize::MAX);
-        let subject = subject(doc, group.start, sent_start);
-        targets = subject.mentions;
-        confidence.source(1);
+        let clause = clause_end(doc, i + 1, sent_end);
+        let agents = match (i + 1..clause).find(|&t| doc.word(t) == "by") {
+            Some(by) => {
+                confidence.source(1);
+                actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), usize::MAX)
+            }
+            // "was put under investigation in Italy", "were arrested in Egypt":
+            // a state's own acts with no agent named are its authorities'.
+            None if matches!(&code.code[..2], "09" | "17") => {
+                confidence.source(3);
+                vec![country_after_locative(doc, i + 1, clause)?]
+            }
+            None => return None,
+        };
+        targets = passive_subject(doc, group.start, sent_start);
         agents
     } else if pattern.noun {
         match modifier_of_noun(doc, i, sent_start) {
@@ -379,7 +422,8 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // A meeting is mutual: "Israel's talks with Hamas" are Hamas's talks with
     // Israel too — unless a host is named ("under the Russian government's
     // auspices"), who then convenes the participants.
-    let mut mutual_noun = pattern.noun && code.code.starts_with("04");
+    // (A mediation is not: the mediator acts on the parties.)
+    let mut mutual_noun = pattern.noun && code.code.starts_with("04") && code.code != "045";
     if pattern.noun {
         if let Some(host) = host_of_meeting(doc, i, sent_end) {
             targets.retain(|t| t.who != host.who);
@@ -395,12 +439,17 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let conditional = conditional_or_question(doc, s, i);
     let hypothetical = group.hypothetical || ((pattern.noun || non_finite) && modal_in_clause(doc, i, sent_start)) || conditional;
     // Support withheld is a rejection ("have not received backing from the
-    // United States"): CAMEO codes refusals to support under 12.
-    if negated && matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053") {
-        if let Some(reject) = coder.ontology.get("120") {
-            code = reject;
-            negated = false;
-        }
+    // United States"), and so is a stated refusal to cooperate, help or give
+    // way ("refused to meet", "will not accept refugees"): CAMEO codes
+    // refusals under 12.
+    let rejection = match negated {
+        true if matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053") => Some("120"),
+        true if group.refusal => refusal_code(&code.code),
+        _ => None,
+    };
+    if let Some(reject) = rejection.and_then(|c| coder.ontology.get(c)) {
+        code = reject;
+        negated = false;
     }
     // A subject's own statement of what it will do is coded as that
     // statement: intent to cooperate (03) or a threat (13), as CAMEO does;
@@ -421,24 +470,36 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // "Jordan and Britain agreed to …", "Ukraine and Russia exchanged
     // prisoners": coordinated sources of a mutual event with no target of
     // its own act on each other.
+    // (Where they meet is no partner: "US and Russian negotiators return to Geneva for talks".)
     let mutual = matches!(&code.code[..2], "03" | "04" | "05" | "06") || code.code.starts_with("084");
-    if sources.len() > 1 && mutual && (targets.is_empty() || m.target.is_none() && !passive) {
+    let only_places = targets.iter().all(|t| matches!(t.who, Who::Place(_)));
+    if sources.len() > 1 && mutual && (only_places || m.target.is_none() && !passive) {
         targets = sources.clone();
+    }
+    if targets.is_empty() && !pattern.noun {
+        targets = clause_target(doc, &code.code, m.end, sent_end);
     }
     // Cooperation needs a partner: a consultation, agreement or aid with no
     // target is too vague to count ("the talks were productive").
     // (A stated intent, 03, may have none: "agreed to resign".)
-    let needs_partner = matches!(&code.code[..2], "04" | "05" | "06" | "07" | "08");
+    // (Military de-escalation, 087, is an act of its own: "completed their withdrawal".)
+    let needs_partner = matches!(&code.code[..2], "04" | "05" | "06" | "07" | "08") && !code.code.starts_with("087");
     if targets.is_empty() {
         // "lifted the curfew in Darfur", "banned voting in East Jerusalem":
         // aid, concessions and coercion in a place are aimed at it; a meeting
-        // in a place is not with it.
-        let place = (target_region.0..target_region.1)
-            .find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Place(_))))
-            .filter(|_| matches!(&code.code[..2], "07" | "08" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"));
+        // in a place is not with it. A stated intent counts as what it
+        // intends ("ready to contribute troops to a force in Liberia").
+        let aimed_at_place = |c: &str| matches!(&c[..2], "07" | "08" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20");
+        let in_region = (target_region.0..target_region.1).find_map(|t| place_like(doc, t));
+        // Violence hits where it happens, anywhere later in the sentence
+        // ("killed 23 people … when they blew themselves up in Tel Aviv").
+        let violent = matches!(&pattern.cameo[..2], "18" | "19" | "20");
+        let later = || (m.end..sent_end).filter(|&t| t > 0 && matches!(doc.word(t - 1), "in" | "near" | "at")).find_map(|t| place_like(doc, t));
+        let place = in_region.or_else(|| later().filter(|_| violent)).filter(|_| aimed_at_place(&code.code) || aimed_at_place(&pattern.cameo));
+        let implied = || sources.iter().any(|src| source_code(doc, src).is_some_and(|c| coder.implicit_targets.target_for(&code.code, c).is_some()));
         match place {
-            Some(p) => targets.push(*p),
-            None if needs_partner => return None,
+            Some(p) => targets.push(p),
+            None if needs_partner && !implied() => return None,
             None => {}
         }
     }
@@ -456,14 +517,38 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let event = |source: &Mention, target: Option<&Mention>, confidence: f32| {
         facts.event(doc.participant(source), target.map(|t| doc.participant(t)), confidence)
     };
-    for source in sources.iter().filter(|m| coded_actor(m)) {
+    // Sources are coded actors, or a place standing for its state's authorities.
+    for source in sources.iter().filter(|m| coded_actor(m) || matches!(m.who, Who::Place(_))) {
         for &target in &target_list {
-            if target.is_some_and(|t| t.who == source.who) {
-                continue;
+            let mut e = event(source, target, confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))));
+            // No target named, only the source's own country (a place: "protested
+            // in Nairobi"; the state: "independence from Iraq"), or a target of
+            // no known affiliation ("students at a university"): the target the
+            // event class implies, if any (their government, its civilians).
+            let home = source_code(doc, source).and_then(implicit::country_of);
+            let a_state = |t: &Mention| match t.who {
+                Who::Place(_) => true,
+                Who::Actor(a) => doc.input.actors[a].kind == crate::lexicon::ActorKind::State,
+            };
+            let at_home = target.is_some_and(|t| a_state(t) && source_code(doc, t).is_some() && source_code(doc, t) == home);
+            let uncoded = target.filter(|t| source_code(doc, t).is_none());
+            if target.is_none() || at_home || uncoded.is_some() {
+                if let Some(code) = source_code(doc, source).and_then(|c| coder.implicit_targets.target_for(&facts.code.code, c)) {
+                    let name = uncoded.map_or(if code.ends_with("GOV") { "government" } else { "civilians" }.to_string(), |t| doc.participant(t).name);
+                    let actor = uncoded.and_then(|t| doc.participant(t).actor);
+                    e.target = Some(Participant { name, code: Some(code), actor, inferred: true });
+                    e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
+                }
             }
-            let e = event(source, target, confidence.value(target.is_some_and(|t| matches!(t.who, Who::Place(_)))));
-            if e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
-                continue;
+            // An actor does not act on itself (nor on another of the same code):
+            // the event has no other target ("withdrew from the Bosnian town"
+            // by Bosnian Serbs), if it may have none.
+            let itself = target.is_some_and(|t| t.who == source.who) && !e.target.as_ref().is_some_and(|t| t.inferred);
+            if itself || e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+                if target_list.len() > 1 || needs_partner {
+                    continue;
+                }
+                e.target = None;
             }
             if let Some(t) = target.filter(|t| mutual_noun && coded_actor(t)) {
                 out.push(event(t, Some(source), e.confidence - 0.05));
@@ -472,6 +557,101 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         }
     }
     (out.len() > before).then_some(Match { end: target_region.1.max(m.end), ..m })
+}
+
+/// The actor code of a source or target mention (a place's country).
+fn source_code<'d>(doc: &'d DocView<'_>, m: &Mention) -> Option<&'d str> {
+    match m.who {
+        Who::Actor(a) => doc.input.actors[a].code.as_deref(),
+        Who::Place(p) => Some(doc.input.places[p].country.as_str()),
+    }
+}
+
+/// The mention at token `t` if it names a place: a place, or a state after
+/// a locative preposition ("a village in western Cambodia").
+fn place_like(doc: &DocView<'_>, t: usize) -> Option<Mention> {
+    let m = doc.mention(t)?;
+    let state_as_place = |a: usize| {
+        doc.input.actors[a].kind == crate::lexicon::ActorKind::State
+            && m.tokens.0 > 0
+            && matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "across" | "throughout")
+    };
+    match m.who {
+        Who::Place(_) => Some(*m),
+        Who::Actor(a) if state_as_place(a) => Some(*m),
+        Who::Actor(_) => None,
+    }
+}
+
+/// The country whose authorities act in a passive with no agent: the first
+/// place or state after "in" in tokens `from..to` ("was arrested in Egypt").
+fn country_after_locative(doc: &DocView<'_>, from: usize, to: usize) -> Option<Mention> {
+    (from..to).filter(|&t| t > 0 && doc.word(t - 1) == "in").find_map(|t| place_like(doc, t))
+}
+
+/// The target of a passive: its subject; failing an actor there, an actor
+/// the subject's noun phrase holds ("a camp for Congolese refugees was attacked").
+fn passive_subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Vec<Mention> {
+    let found = subject(doc, g, sent_start).mentions;
+    if !found.is_empty() {
+        return found;
+    }
+    let clause_start = (sent_start..g).rev().find(|&t| is_clause_boundary(doc.word(t)) || doc.word(t) == ",").map_or(sent_start, |t| t + 1);
+    let nearest = (clause_start..g).rev().find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_)) && m.tokens.0 > clause_start && matches!(doc.word(m.tokens.0 - 1), "for" | "of")).copied());
+    nearest.into_iter().collect()
+}
+
+/// A target the verb's own clause does not hold but a clause after it names:
+/// a demand's "that" clause ("demanded that Israel withdraw"), a threat's
+/// condition ("threatened to quit the talks if the United States …").
+fn clause_target(doc: &DocView<'_>, code: &str, from: usize, sent_end: usize) -> Vec<Mention> {
+    let clause_subject = |start: usize| {
+        // The subject right at the clause's start, past determiners and titles.
+        let mut t = start;
+        while t < sent_end && t < start + 4 && doc.mention(t).is_none() && (is_determiner(doc.word(t)) || doc.raw(t).starts_with(char::is_uppercase)) {
+            t += 1;
+        }
+        let Some(m) = doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied() else { return Vec::new() };
+        let mut found = vec![m];
+        found.extend(coordinated_after(doc, m, sent_end));
+        found
+    };
+    let that = past_time_words(doc, from, sent_end);
+    if matches!(&code[..2], "02" | "10") && that < sent_end && doc.word(that) == "that" {
+        return clause_subject(that + 1);
+    }
+    if code.starts_with("13") {
+        if let Some(condition) = (from..sent_end).find(|&t| matches!(doc.word(t), "if" | "unless")) {
+            return clause_subject(condition + 1);
+        }
+    }
+    Vec::new()
+}
+
+/// The first token from `j` past what may stand between an event noun and
+/// its preposition: the rest of a compound ("mediation *effort*"), a time
+/// ("*on Saturday*") and a place ("rallies *in the Gaza Strip* against").
+fn past_noun_adjuncts(doc: &DocView<'_>, mut j: usize, end: usize) -> usize {
+    for _ in 0..3 {
+        let start = j;
+        if j < end && matches!(doc.word(j), "effort" | "efforts" | "bid" | "mission" | "initiative" | "initiatives" | "drive" | "campaign" | "process") {
+            j += 1;
+        }
+        j = past_time_words(doc, j, end);
+        if j + 1 < end && matches!(doc.word(j), "in" | "at" | "near" | "outside" | "across" | "throughout") {
+            let mut k = j + 1;
+            if is_determiner(doc.word(k)) {
+                k += 1;
+            }
+            if let Some(place) = doc.mention(k).filter(|_| k < end) {
+                j = place.tokens.1;
+            }
+        }
+        if j == start {
+            break;
+        }
+    }
+    j
 }
 
 /// The host named for a meeting noun at `i`: "under the Russian
@@ -530,21 +710,44 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
                 let object_noun = k == 0;
                 let max_skip = if gap || object_noun { 6 } else { 2 };
                 let mut found = None;
-                for t in j..(j + max_skip + 1).min(end) {
+                // Words skipped so far; a hyphenated compound ("four-day") counts as one.
+                let mut words_skipped = 0;
+                for t in j..end {
                     if alts.iter().any(|a| a == doc.word(t)) {
                         found = Some(t);
                         break;
                     }
-                    let modifier = doc.is_word(t) && !is_blocker(doc.word(t)) && !is_preposition(doc.word(t)) || doc.tokens[t].kind == TokenKind::Number;
-                    let in_noun_phrase = object_noun && (modifier || matches!(doc.word(t), "of" | "and" | "-")) && !doc.word(t).ends_with("ing");
-                    let skippable = gap && doc.word(t) != "." || (t < j + 2 && modifier) || in_noun_phrase;
+                    let compound_part = doc.in_hyphen_compound(t);
+                    // The links of a list of modifiers between two pattern words
+                    // ("artillery, mortar, and rocket fire"), followed by a modifier.
+                    let list_link = k > 0 && !gap && matches!(doc.word(t), "," | "and" | "or") && {
+                        let next = (t + 1..end).find(|&n| !matches!(doc.word(n), "," | "and" | "or"));
+                        next.is_some_and(|n| doc.is_word(n) && !is_blocker(doc.word(n)) && !is_preposition(doc.word(n)) && doc.mention(n).is_none())
+                    };
+                    if list_link {
+                        continue;
+                    }
+                    if !compound_part {
+                        if words_skipped == max_skip {
+                            break;
+                        }
+                        words_skipped += 1;
+                    }
+                    let w = doc.word(t);
+                    // A particle changes the verb ("call off a strike" is not "call a strike").
+                    let modifier = (doc.is_word(t) && !is_blocker(w) && !is_preposition(w) && !is_particle(w)) || doc.tokens[t].kind == TokenKind::Number;
+                    // A quantity before a number: "contribute *up to* 4,000 troops".
+                    let quantity = matches!(w, "up" | "to" | "more" | "less" | "fewer" | "than" | "at" | "least" | "over" | "about" | "around" | "nearly" | "almost")
+                        && (t + 1..(t + 3).min(end)).any(|n| doc.tokens[n].kind == TokenKind::Number);
+                    let in_noun_phrase = object_noun && (modifier || matches!(w, "of" | "and") || compound_part || quantity) && !w.ends_with("ing");
+                    let skippable = gap && w != "." || (words_skipped <= 2 && (modifier || compound_part)) || in_noun_phrase;
                     if !skippable {
                         break;
                     }
                 }
                 let t = found?;
                 if !gap {
-                    skipped += t - j;
+                    skipped += words_skipped;
                 }
                 j = t + 1;
                 words_end = j;
@@ -588,10 +791,13 @@ struct VerbGroup {
     intent: bool,
     /// "must", "should": someone requires it.
     obligation: bool,
+    /// A stated refusal: "refused to", "declined to", "will not", "won't".
+    refusal: bool,
 }
 
 fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
-    let mut g = VerbGroup { start: i, be: false, negated: false, hypothetical: false, intent: false, obligation: false };
+    let mut g = VerbGroup { start: i, be: false, negated: false, hypothetical: false, intent: false, obligation: false, refusal: false };
+    let mut future = false;
     let mut k = i;
     while k > sent_start {
         let w = doc.word(k - 1);
@@ -603,11 +809,14 @@ fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
             g.hypothetical |= is_modal(w) || matches!(w, "must" | "should");
             g.intent |= matches!(w, "will" | "would" | "’ll" | "'ll" | "shall");
             g.obligation |= matches!(w, "must" | "should");
-        } else if (is_intent(w) || is_refusal(w) || matches!(w, "agreed" | "agrees" | "agree")) && doc.word(k) == "to" {
+            future |= matches!(w, "will" | "would" | "’ll" | "'ll" | "shall" | "won't" | "won’t" | "wouldn't" | "wouldn’t");
+        } else if (is_intent(w) || is_refusal(w) || matches!(w, "agreed" | "agrees" | "agree")) && doc.word(past_time_words(doc, k, i)) == "to" {
             g.hypothetical |= is_intent(w) || w.starts_with("agree");
             g.intent |= is_own_intent(w) || w.starts_with("agree");
             g.negated |= is_refusal(w);
-        } else if matches!(w, "ready" | "prepared" | "willing") && doc.word(k) == "to" {
+            // ("failed to", "avoided" say it did not happen, not that it was refused.)
+            g.refusal |= is_refusal(w) && !w.starts_with("fail") && w != "avoided";
+        } else if matches!(w, "ready" | "prepared" | "willing") && doc.word(past_time_words(doc, k, i)) == "to" {
             g.hypothetical = true;
             g.intent = true;
         } else {
@@ -616,11 +825,21 @@ fn verb_group(doc: &DocView<'_>, i: usize, sent_start: usize) -> VerbGroup {
         k -= 1;
         g.start = k;
     }
+    g.refusal |= g.negated && future;
     // A form of "be" right before the participle, adverbs aside, makes it
     // passive ("was later released", "to be released"); one further back
     // belongs to another verb ("is expected to release").
     g.be = (g.start..i).rev().find(|&t| !(doc.word(t).ends_with("ly") || matches!(doc.word(t), "not" | "never" | "also" | "later" | "reportedly"))).is_some_and(|t| is_be(doc.word(t)));
     g
+}
+
+/// The first token from `k` (before `end`) that is not a time word: "threatened
+/// *on Monday* to", "agreed *today* to".
+fn past_time_words(doc: &DocView<'_>, mut k: usize, end: usize) -> usize {
+    while k + 1 < end && (is_time_word(doc.word(k)) || doc.word(k) == "on" && is_time_word(doc.word(k + 1))) {
+        k += 1;
+    }
+    k
 }
 
 /// "the hostages released by Hamas", "servicemen captured in Mariupol": a
@@ -655,10 +874,34 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
     let mut distance = 0;
     loop {
         let region_end = clause_start;
-        clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t))).map_or(sent_start, |t| t + 1);
-        // A subject ends a mention of an actor and is no prepositional object.
+        clause_start = (sent_start..region_end).rev().find(|&t| is_clause_boundary(doc.word(t)) && !in_bracketed_name(doc, t)).map_or(sent_start, |t| t + 1);
+        // Relative clauses: the verb right after the pronoun has the antecedent
+        // as subject ("Hamas, which rejected the plan"); so does the main verb
+        // after a clause set off by commas ("Kenya, which has sent troops to
+        // Somalia, criticised …"), not an actor inside that clause.
+        if distance == 0 && clause_start > sent_start && matches!(doc.word(clause_start - 1), "who" | "which" | "that") {
+            let right_after = clause_start == region_end;
+            let after_the_clause = region_end > clause_start && doc.word(region_end - 1) == "," && doc.word(clause_start - 1) != "that";
+            if right_after || after_the_clause {
+                if let Some(m) = relative_antecedent(doc, clause_start - 1, sent_start) {
+                    let mut mentions = coordinated_before(doc, m, sent_start);
+                    mentions.push(m);
+                    return Subject { mentions, distance: 1 };
+                }
+                // ("The bombing in Mogadishu, which Ethiopia condemned, killed":
+                // the subject is the bombing, no actor.)
+                if after_the_clause {
+                    return Subject { mentions: Vec::new(), distance: 3 };
+                }
+            }
+        }
+        // A subject ends a mention of an actor and is no prepositional object
+        // ("after" opening a clause is no preposition: "after a China Coast
+        // Guard vessel fired").
         let eligible = |t: &usize| {
-            doc.mention(*t).is_some_and(|m| m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && !after_preposition(doc, m.tokens.0, clause_start))
+            doc.mention(*t).is_some_and(|m| {
+                m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
+            })
         };
         // In the verb's own clause the subject is the nearest actor before it;
         // in a clause it borrows from, the first (later ones are objects).
@@ -669,15 +912,30 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         };
         // Another finite verb between the candidate and a finite trigger makes
         // the candidate that verb's subject ("U.N. agencies say …, and aid groups have warned").
+        // (Unless that verb's auxiliary serves both: "Nepal has established ties with and opened an embassy".)
         let candidate = candidate.filter(|&t| {
             let m = doc.mention(t).expect("eligible mentions exist");
-            !(finite && distance < 2 && (m.tokens.1..region_end).any(|k| is_finite_marker(doc.word(k))))
+            let markers = || (m.tokens.1..region_end).filter(|&k| is_finite_marker(doc.word(k)));
+            let coordinated_predicate = region_end > m.tokens.1 && matches!(doc.word(region_end - 1), "and" | "or");
+            let shared_auxiliary = coordinated_predicate && markers().all(|k| is_auxiliary(doc.word(k)) && (m.tokens.1..k).all(|j| doc.word(j).ends_with("ly") || is_auxiliary(doc.word(j))));
+            !(finite && distance < 2 && markers().next().is_some() && !shared_auxiliary)
         });
         if let Some(t) = candidate {
             let m = *doc.mention(t).expect("found above");
+            // "… killed one US soldier and wounded two others": the actor is the
+            // first verb's object; the second verb shares that verb's subject.
+            let coordinated = g > sent_start && matches!(doc.word(g - 1), "and" | "or");
+            if distance == 0 && finite && coordinated && m.tokens.1 + 1 == g {
+                if let Some(verb) = verb_before_object(doc, m, clause_start) {
+                    return subject(doc, verb_group(doc, verb, sent_start).start, sent_start);
+                }
+            }
             if distance == 0 && region_end - m.tokens.1 > 3 {
                 distance = 1;
             }
+            // "Pakistan, a key US ally, refused": the actor before an
+            // apposition is the subject (as near to the verb as the apposition).
+            let m = if distance < 2 { apposition_head(doc, m, clause_start, region_end).filter(|h| h.who != m.who).unwrap_or(m) } else { m };
             let mut mentions = coordinated_before(doc, m, clause_start);
             mentions.push(m);
             mentions.extend(coordinated_after(doc, m, region_end));
@@ -689,6 +947,20 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
             if matches!(pronoun, "he" | "she" | "it" | "they") {
                 let found = antecedent(doc, region_end - 1, sent_start, pronoun);
                 return Subject { mentions: found.into_iter().collect(), distance: 2 };
+            }
+            // "… said their forces had completed the withdrawal": the possessor acts through them.
+            if region_end >= clause_start + 2 && is_representative(doc.word(region_end - 1)) {
+                let pronoun = match doc.word(region_end - 2) {
+                    "their" => Some("they"),
+                    "its" => Some("it"),
+                    "his" => Some("he"),
+                    "her" => Some("she"),
+                    _ => None,
+                };
+                if let Some(pronoun) = pronoun {
+                    let found = antecedent(doc, region_end - 2, sent_start, pronoun);
+                    return Subject { mentions: found.into_iter().collect(), distance: 2 };
+                }
             }
         }
         if clause_start <= sent_start {
@@ -709,6 +981,90 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
     }
 }
 
+/// Whether the bracket at token `t` encloses only a short name, such as an
+/// acronym after the full name ("(ECOWAS)"), which does not end a clause.
+fn in_bracketed_name(doc: &DocView<'_>, t: usize) -> bool {
+    let name = |range: std::ops::Range<usize>| !range.is_empty() && range.len() <= 3 && range.into_iter().all(|k| doc.is_word(k) && doc.raw(k).starts_with(char::is_uppercase));
+    match doc.word(t) {
+        ")" => (t.saturating_sub(4)..t).rev().find(|&o| doc.word(o) == "(").is_some_and(|o| name(o + 1..t)),
+        "(" => (t + 1..(t + 5).min(doc.tokens.len())).find(|&c| doc.word(c) == ")").is_some_and(|c| name(t + 1..c)),
+        _ => false,
+    }
+}
+
+/// The verb whose object mention `m` is: a past form right before its
+/// noun phrase ("*killed* one US soldier", "*shot* two Iraqi youths"), past
+/// determiners, numbers and modifiers.
+fn verb_before_object(doc: &DocView<'_>, m: Mention, clause_start: usize) -> Option<usize> {
+    const IRREGULAR_PAST: &[&str] = &["struck", "hit", "shot", "fought", "beat", "met", "held", "sent", "took", "seized", "freed", "told", "gave", "caught", "left", "brought", "sought", "overran", "drove", "threw"];
+    let mut k = m.tokens.0;
+    for _ in 0..4 {
+        if k <= clause_start {
+            return None;
+        }
+        let w = doc.word(k - 1);
+        let past = doc.is_word(k - 1) && w.len() > 3 && w.ends_with("ed") && doc.raw(k - 1).starts_with(char::is_lowercase) || IRREGULAR_PAST.contains(&w);
+        if past && !doc.in_hyphen_compound(k - 1) {
+            return Some(k - 1);
+        }
+        let modifier = is_determiner(w) || doc.tokens[k - 1].kind == TokenKind::Number || doc.is_word(k - 1) && doc.raw(k - 1).starts_with(char::is_lowercase) && !is_preposition(w) && !is_auxiliary(w) && !matches!(w, "and" | "or");
+        if !modifier {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The actor a relative pronoun at token `p` refers to: the mention right
+/// before it, or before its comma ("Kenya, which", "the militia that").
+fn relative_antecedent(doc: &DocView<'_>, p: usize, sent_start: usize) -> Option<Mention> {
+    let end = if p > sent_start + 1 && doc.word(p - 1) == "," { p - 1 } else { p };
+    (end > sent_start).then(|| doc.mention(end - 1)).flatten().filter(|m| m.tokens.1 == end && matches!(m.who, Who::Actor(_))).copied()
+}
+
+/// The actor that the apposition holding `m` describes: "*Pakistan*, a key
+/// US ally in the region, has refused", "*Qatar's emir*, Sheikh Tamim,
+/// said". The apposition opens with a comma right after that actor, holds
+/// no verb, and closes with a comma before the verb group at `region_end`.
+fn apposition_head(doc: &DocView<'_>, m: Mention, clause_start: usize, region_end: usize) -> Option<Mention> {
+    let opening = (clause_start..m.tokens.0).rev().take(12).find(|&t| doc.word(t) == ",")?;
+    // A name ("Sheikh Tamim") or a description ("a key ally", "the group's leader").
+    let titles_only = (opening + 1..m.tokens.0).all(|t| doc.raw(t).starts_with(char::is_uppercase));
+    if !(titles_only || is_determiner(doc.word(opening + 1))) {
+        return None;
+    }
+    let closing = match (m.tokens.1..region_end).find(|&t| doc.word(t) == ",") {
+        Some(c) => c,
+        // An uncoded name right before the verb may stand without its closing comma.
+        None if titles_only && m.tokens.1 == region_end && matches!(m.who, Who::Actor(a) if doc.input.actors[a].code.is_none()) => region_end,
+        None => return None,
+    };
+    if (closing + 1..region_end).any(|t| doc.is_word(t) && !is_auxiliary(doc.word(t)) && !doc.word(t).ends_with("ly") && !is_time_word(doc.word(t))) {
+        return None;
+    }
+    if (opening + 1..closing).any(|t| is_finite_marker(doc.word(t)) || matches!(doc.word(t), "and" | "or")) {
+        return None;
+    }
+    let head = doc.mention(opening.checked_sub(1)?).filter(|h| h.tokens.1 == opening && matches!(h.who, Who::Actor(_)))?;
+    let coded = |x: &Mention| matches!(x.who, Who::Actor(a) if doc.input.actors[a].code.is_some());
+    (coded(head) && !after_preposition(doc, head.tokens.0, clause_start)).then_some(*head)
+}
+
+/// Whether mention `m` is the subject of a clause opened by a conjunction
+/// that is also a preposition, whose verb group starts at `verb`: "after
+/// *Hamas* fired rockets", "since *a China Coast Guard vessel* rammed". Only
+/// words of its noun phrase stand between it and the verb.
+fn opens_subordinate_clause(doc: &DocView<'_>, m: &Mention, verb: usize) -> bool {
+    let mut k = m.tokens.0;
+    while k > 0 && doc.mention(k - 1).is_none() && is_determiner(doc.word(k - 1)) {
+        k -= 1;
+    }
+    let opener = k > 0 && matches!(doc.word(k - 1), "after" | "before" | "since" | "until" | "once");
+    let noun_phrase = (m.tokens.1..verb).all(|t| doc.is_word(t) && !is_auxiliary(doc.word(t)) && !is_finite_marker(doc.word(t)) && !is_preposition(doc.word(t)) && !is_clause_boundary(doc.word(t)));
+    opener && verb - m.tokens.1 <= 4 && noun_phrase
+}
+
 /// What a subject pronoun at token `p` refers to: the nearest actor before
 /// it in the sentence that is not a prepositional object, else the first
 /// actor of the sentence before; "he"/"she" only a person, "it" not a person.
@@ -717,10 +1073,11 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
         Who::Actor(a) => {
             let person = doc.input.actors[a].kind == crate::lexicon::ActorKind::Person;
             match pronoun {
-                "he" | "she" => person,
+                // Or an office held by one person: "Egypt's president said he …".
+                "he" | "she" => person || m.tokens.1 > 0 && is_personal_office(doc.word(m.tokens.1 - 1)) || office_holder_of(doc, m.tokens.0),
                 "it" => !person,
-                // "they" needs a plural: "the rebels", "Palestinians", not one leader.
-                _ => !person && m.span.of(doc.input.text).ends_with('s'),
+                // "they" needs a plural: "the rebels", "Palestinians", "Bosnian Serbs", not one leader.
+                _ => !person && (m.span.of(doc.input.text).ends_with('s') || m.tokens.1 < doc.tokens.len() && doc.is_word(m.tokens.1) && doc.word(m.tokens.1).ends_with('s') && doc.raw(m.tokens.1).starts_with(char::is_uppercase)),
             }
         }
         Who::Place(_) => false,
@@ -738,15 +1095,32 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
 /// Whether the mention starting at token `t` is the object of a preposition
 /// (or of a speech cue), looking back over determiners and modifiers.
 fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
+    if office_holder_of(doc, t) {
+        return false;
+    }
     let mut k = t;
     for _ in 0..3 {
         if k <= clause_start {
             return false;
         }
         let w = doc.word(k - 1);
+        // "According to reports the UK is …": a noun after "according to" is its whole object.
+        if w == "to" && k < t && k >= 2 && doc.word(k - 2) == "according" {
+            return false;
+        }
         if is_preposition(w) {
-            // "Delegations from Sudan's army", "officials of Hamas": people who act for it.
-            let for_actor = matches!(w, "from" | "of") && k >= 2 && is_representative(doc.word(k - 2));
+            // "Delegations from Sudan's army", "officials of Hamas": people who
+            // act for it; "thousands of Kenyans", "200 of the strikers": part of it;
+            // "security forces in Guinea": the forces of the place's state.
+            // (A noun inside a mention already is the actor: "US troops in Iraq".)
+            let before = k.checked_sub(2).filter(|&b| doc.mention(b).is_none()).map(|b| (doc.word(b), doc.tokens[b].kind == TokenKind::Number));
+            let for_actor = match (w, before) {
+                ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
+                ("of", Some((noun, number))) => is_partitive(noun) || number,
+                // ("a group based in Trinidad", "a newspaper based in Beirut": of that country.)
+                ("in", Some((noun, _))) => matches!(noun, "forces" | "troops" | "police" | "authorities" | "rebels" | "insurgents" | "militants" | "based"),
+                _ => false,
+            };
             return !for_actor;
         }
         if !(is_determiner(w) || doc.is_word(k - 1) && w.chars().all(char::is_lowercase) && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
@@ -755,6 +1129,16 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// Whether the mention starting at token `t` names the state of an office
+/// holder before it: "King Hassan *of Morocco*", "the President *of Kenya*".
+fn office_holder_of(doc: &DocView<'_>, t: usize) -> bool {
+    if t < 2 || doc.word(t - 1) != "of" {
+        return false;
+    }
+    // The office, then at most two words of the holder's name.
+    (t.saturating_sub(5)..t - 1).rev().take(3).take_while(|&k| doc.mention(k).is_none() && doc.raw(k).starts_with(char::is_uppercase)).any(|k| is_personal_office(doc.word(k)))
 }
 
 /// Mentions coordinated before `m`: "Hamas, Fatah, and Islamic Jihad"
@@ -766,13 +1150,23 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
     loop {
         let mut j = k;
         let (mut comma, mut conjunction) = (false, false);
-        // Titles between the link and the name: "and Bulgarian President Todor Zhivkov".
+        // Titles between the link and the name: "and Bulgarian President Todor
+        // Zhivkov" (the demonym may be a mention of its own).
         let mut titles = 0;
-        while j > floor + 1 && titles < 3 && doc.mention(j - 1).is_none() && doc.raw(j - 1).starts_with(char::is_uppercase) {
+        while j > floor + 1 && titles < 3 {
+            let demonym = doc.mention(j - 1).filter(|d| titles > 0 && d.tokens.1 == j && titled_person(doc, **d).who != d.who);
+            if let Some(d) = demonym {
+                j = d.tokens.0;
+                titles += 1;
+                continue;
+            }
+            if doc.mention(j - 1).is_some() || !doc.raw(j - 1).starts_with(char::is_uppercase) {
+                break;
+            }
             titles += 1;
             j -= 1;
         }
-        while j > floor && matches!(doc.word(j - 1), "," | "and" | "or" | "the") {
+        while j > floor && matches!(doc.word(j - 1), "," | "and" | "or" | "the" | "his" | "her" | "its" | "their") {
             comma |= doc.word(j - 1) == ",";
             conjunction |= matches!(doc.word(j - 1), "and" | "or");
             j -= 1;
@@ -781,6 +1175,15 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
         let list_goes_on = matches!(doc.word(m.tokens.1.min(doc.tokens.len() - 1)), ",") && m.tokens.1 + 1 < doc.tokens.len() && matches!(doc.word(m.tokens.1 + 1), "and" | "or");
         let linked = if found.is_empty() { conjunction || comma && list_goes_on } else { comma || conjunction };
         if !linked || j <= floor {
+            break;
+        }
+        // An acronym in brackets after the name: "the Economic Community of West African States (ECOWAS) and".
+        if doc.word(j - 1) == ")" {
+            if let Some(open) = (j.saturating_sub(5).max(floor)..j - 1).rev().find(|&t| doc.word(t) == "(") {
+                j = open;
+            }
+        }
+        if j <= floor {
             break;
         }
         match doc.mention(j - 1) {
@@ -804,7 +1207,7 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
     loop {
         let mut j = k;
         let (mut comma, mut conjunction) = (false, false);
-        while j < limit && matches!(doc.word(j), "," | "and" | "or" | "the" | "both") {
+        while j < limit && matches!(doc.word(j), "," | "and" | "or" | "the" | "both" | "his" | "her" | "its" | "their") {
             comma |= doc.word(j) == ",";
             conjunction |= matches!(doc.word(j), "and" | "or");
             j += 1;
@@ -818,9 +1221,9 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
         if !(comma || conjunction) || j >= limit {
             break;
         }
-        match doc.mention(j) {
+        match doc.mention(j).map(|next| titled_person(doc, *next)) {
             Some(next) if next.tokens.1 <= limit => {
-                found.push(*next);
+                found.push(next);
                 if conjunction {
                     confirmed = found.len();
                 }
@@ -833,6 +1236,23 @@ fn coordinated_after(doc: &DocView<'_>, m: Mention, limit: usize) -> Vec<Mention
     found
 }
 
+/// The person a demonym introduces as part of a title: "*Bulgarian*
+/// President Todor Zhivkov" is Zhivkov; any other mention is itself.
+fn titled_person(doc: &DocView<'_>, m: Mention) -> Mention {
+    if !matches!(m.who, Who::Actor(_)) {
+        return m;
+    }
+    let mut t = m.tokens.1;
+    while t < doc.tokens.len() && t < m.tokens.1 + 3 && doc.mention(t).is_none() && doc.is_word(t) && doc.raw(t).starts_with(char::is_uppercase) {
+        t += 1;
+    }
+    let person = |p: &&Mention| matches!(p.who, Who::Actor(a) if doc.input.actors[a].kind == crate::lexicon::ActorKind::Person);
+    match doc.mention(t).filter(person) {
+        Some(p) if t > m.tokens.1 => *p,
+        _ => m,
+    }
+}
+
 /// The actors in tokens `from..to`: the first one that starts within `reach`
 /// tokens, and those coordinated with it.
 fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Mention> {
@@ -840,8 +1260,9 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let limit = to.min(from.saturating_add(reach));
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
+    // An actor right before a speech verb is its speaker ("…, Thai military sources said").
     let target_like = |m: &&Mention| match m.who {
-        Who::Actor(_) => true,
+        Who::Actor(_) => !speaker_before_cue(doc, m),
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
     let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
@@ -851,11 +1272,24 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let later_actor = || (first.tokens.1..limit).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied());
     let head = match first.who {
         Who::Place(_) => later_actor().unwrap_or(first),
-        Who::Actor(_) => first,
+        Who::Actor(_) => titled_person(doc, first),
     };
     let mut found = vec![head];
     found.extend(coordinated_after(doc, head, to));
     found
+}
+
+/// Whether mention `m` is the speaker of an attribution that follows it:
+/// "Thai military sources said", "the ministry told reporters".
+fn speaker_before_cue(doc: &DocView<'_>, m: &Mention) -> bool {
+    let mut k = m.tokens.1;
+    if k < doc.tokens.len() && matches!(doc.word(k), "sources" | "officials" | "spokesman" | "spokeswoman" | "spokesperson" | "officers") {
+        k += 1;
+    }
+    if k < doc.tokens.len() && matches!(doc.word(k), "here" | "there" | "later" | "also") {
+        k += 1;
+    }
+    k < doc.tokens.len() && matches!(doc.word(k), "said" | "says" | "told" | "reported" | "reports" | "announced" | "added" | "confirmed" | "claimed")
 }
 
 /// The actors holding the people named from token `from`: "citizens held
@@ -1016,11 +1450,46 @@ fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The CAMEO rejection (12) of a refused cooperation, aid or concession:
+/// refusing to meet is 125, to give aid 122, to release people 1243.
+fn refusal_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "045" | "038" => "126",
+        c if c.starts_with("04") => "125",
+        "057" => "127",
+        "061" => "1211",
+        "062" => "1212",
+        "063" => "1213",
+        "064" => "1214",
+        c if c.starts_with("06") => "121",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        c if c.starts_with("07") => "122",
+        c if c.starts_with("081") => "1241",
+        c if c.starts_with("082") => "1242",
+        c if c.starts_with("083") => "123",
+        c if c.starts_with("084") => "1243",
+        c if c.starts_with("085") => "1244",
+        c if c.starts_with("086") => "1245",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        _ => return None,
+    })
+}
+
 /// Who reports the clause whose subject is `subject`: "Britain said (that)
 /// Libya must …" → Britain.
 fn speaker_of_clause(doc: &DocView<'_>, clause_subject: &[Mention], sent_start: usize) -> Option<Vec<Mention>> {
     let first = clause_subject.first()?;
     let mut k = first.tokens.0;
+    // Titles before the name: "that President Kagame".
+    for _ in 0..3 {
+        if k > sent_start + 1 && doc.mention(k - 1).is_none() && doc.is_word(k - 1) && doc.raw(k - 1).starts_with(char::is_uppercase) {
+            k -= 1;
+        }
+    }
     while k > sent_start && (is_determiner(doc.word(k - 1)) && doc.word(k - 1) != "that" || doc.word(k - 1) == "that") {
         k -= 1;
     }

@@ -280,6 +280,263 @@ fn coercion_in_a_place_targets_its_country() {
     assert!(between(&events, "ETH", Some("KEN")).is_empty(), "{events:#?}");
 }
 
+/// The inferred targets of `events` from this source country, as codes.
+fn inferred_targets(events: &[Coded], source: &str) -> Vec<String> {
+    events.iter().filter(|e| e.source.starts_with(source)).filter_map(|e| e.target.clone()).collect()
+}
+
+#[test]
+fn protests_with_no_named_target_aim_at_the_protesters_government() {
+    let events = code("Hundreds of Bolivian miners blocked roads near La Paz on Monday.");
+    assert!(inferred_targets(&events, "BOL").contains(&"BOLGOV".to_string()), "{events:#?}");
+    let events = code("Zimbabwean teachers began a hunger strike on Monday.");
+    assert_eq!(root(one(&events, "ZWE", Some("ZWE"))), "14");
+    // The protest's place in the protesters' own country is where, not whom.
+    let events = code("Thousands of Kenyans protested in Nairobi on Friday.");
+    assert!(inferred_targets(&events, "KEN").contains(&"KENGOV".to_string()), "{events:#?}");
+    // A named target stays: "against Sweden's decision".
+    let events = code("Ethnic Somalis began a hunger strike to protest against Sweden's decision.");
+    assert!(events.iter().all(|e| e.target.as_deref() != Some("SOMGOV")), "{events:#?}");
+}
+
+#[test]
+fn calling_off_a_strike_is_a_concession_to_the_government() {
+    let events = code("The Kenyan teachers union called off a four-day strike on Friday.");
+    let e = one(&events, "KEN", Some("KEN"));
+    assert_eq!(root(e), "08", "{e:?}");
+    assert!(e.confidence < 0.7, "an inferred target lowers the confidence: {e:?}");
+}
+
+#[test]
+fn a_states_restrictions_with_no_named_target_fall_on_its_people() {
+    let events = code("Myanmar's junta imposed martial law on Sunday.");
+    assert_eq!(one(&events, "MMR", Some("MMR")).target.as_deref(), Some("MMRCVL"));
+    let events = code("The government of Chad lifted the nightly curfew on Tuesday.");
+    assert_eq!(one(&events, "TCD", Some("TCD")).target.as_deref(), Some("TCDCVL"));
+    let events = code("Sri Lankan police arrested dozens of protesters in Colombo.");
+    assert_eq!(one(&events, "LKA", Some("LKA")).target.as_deref(), Some("LKACVL"));
+    // An army's attack has no default side.
+    let events = code("Sudan's army shelled the outskirts of the town.");
+    assert!(events.iter().all(|e| e.target.is_none()), "{events:#?}");
+}
+
+#[test]
+fn partitives_and_groups_act_as_their_members() {
+    // "Thousands of X", "the first deployment of X's troops", "security forces in X".
+    let events = code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence.");
+    assert_eq!(root(one(&events, "IRQ", Some("IRQ"))), "14");
+    let events = code("Security forces in Burkina Faso detained scores of Ivorian traders.");
+    one(&events, "BFA", Some("CIV"));
+    let events = code("The first deployment of African Union peacekeeping troops has arrived in Somalia.");
+    assert_eq!(one(&events, "IGO", Some("SOM")).cameo, "074");
+}
+
+#[test]
+fn apposition_after_the_subject_is_skipped() {
+    let events = code("Armenia, a close Russian ally in the Caucasus, refused to meet Azerbaijan's envoy.");
+    assert!(events.iter().all(|e| !e.source.starts_with("RUS")), "{events:#?}");
+    assert_eq!(root(one(&events, "ARM", Some("AZE"))), "12");
+    let events = code("Qatar's emir, Sheikh Tamim, launched a mediation effort on Sunday between Ethiopia and Eritrea.");
+    assert_eq!(one(&events, "QAT", Some("ETH")).cameo, "045");
+    one(&events, "QAT", Some("ERI"));
+    assert!(between(&events, "ETH", Some("QAT")).is_empty(), "a mediation is not mutual: {events:#?}");
+}
+
+#[test]
+fn hosting_a_meeting_between_two_sides() {
+    let events = code("Egypt's president said he was ready to host a meeting between Israel and Hamas.");
+    for side in ["ISR", "PSE"] {
+        let e = one(&events, "EGY", Some(side));
+        assert!(e.hypothetical && root(e) == "03", "{e:?}");
+    }
+}
+
+#[test]
+fn negotiators_meeting_in_a_third_place_meet_each_other() {
+    let events = code("Ghanaian and Togolese negotiators returned to Geneva on Monday for talks on the border.");
+    one(&events, "GHA", Some("TGO"));
+    one(&events, "TGO", Some("GHA"));
+    assert!(between(&events, "GHA", Some("CHE")).is_empty(), "{events:#?}");
+}
+
+#[test]
+fn passive_with_a_place_as_the_acting_state() {
+    let events = code("A Belgian citizen has been put under investigation in France over the riots.");
+    assert_eq!(root(one(&events, "FRA", Some("BEL"))), "09");
+    let events = code("Two Canadian aid workers were arrested in Iran.");
+    assert_eq!(root(one(&events, "IRN", Some("CAN"))), "17");
+    // A passive with neither agent nor place stays uncoded.
+    assert!(code("Two Canadian aid workers were arrested.").is_empty());
+}
+
+#[test]
+fn passive_subject_inside_a_noun_phrase() {
+    let events = code("A camp for Sudanese refugees was attacked by Chadian soldiers.");
+    assert_eq!(root(one(&events, "TCD", Some("SDN"))), "19");
+}
+
+#[test]
+fn death_under_torture_in_custody() {
+    let events = code("An Egyptian activist died after beatings in Libyan police custody.");
+    let e = one(&events, "LBY", Some("EGY"));
+    assert_eq!(e.cameo, "1822");
+    // The participle of an intransitive verb is no passive.
+    let events = code("A Palestinian prisoner died as a result of torture while in Israeli police custody.");
+    one(&events, "ISR", Some("PSE"));
+}
+
+#[test]
+fn a_demand_targets_the_subject_of_its_that_clause() {
+    let events = code("Gabon demanded on Monday that Equatorial Guinea withdraw its troops.");
+    assert_eq!(root(one(&events, "GAB", Some("GNQ"))), "10");
+    let events = code("Kenya's opposition said that President Ruto and his government must hold free elections.");
+    assert_eq!(root(one(&events, "KEN", Some("KEN"))), "10");
+}
+
+#[test]
+fn a_threat_targets_the_actor_of_its_condition() {
+    let events = code("Brazil threatened to suspend trade talks if Argentina raised tariffs.");
+    assert_eq!(root(one(&events, "BRA", Some("ARG"))), "13");
+    // A time between the verb of intent and its infinitive.
+    let events = code("Peru threatened on Tuesday to recall its ambassador from Mexico.");
+    assert_eq!(root(one(&events, "PER", Some("MEX"))), "13");
+    assert!(events.iter().all(|e| e.trigger != "threatened"), "{events:#?}");
+}
+
+#[test]
+fn a_complaint_targets_what_it_is_about() {
+    let events = code("Senegal complained to the United Nations over Gambian border raids.");
+    assert_eq!(root(one(&events, "SEN", Some("GMB"))), "11");
+}
+
+#[test]
+fn a_stated_refusal_is_a_rejection() {
+    let events = code("Syria says it won't accept any more refugees from Lebanon.");
+    let e = one(&events, "SYR", Some("LBN"));
+    assert_eq!(root(e), "12", "{e:?}");
+    assert!(!e.negated);
+    // A plain negation of the past stays a negated event.
+    let events = code("Norway did not send aid to Yemen.");
+    let e = one(&events, "NOR", Some("YEM"));
+    assert!(e.negated && root(e) == "07", "{e:?}");
+}
+
+#[test]
+fn violence_targets_the_country_where_it_happens() {
+    let events = code("Two Malian suicide bombers killed 12 people when they blew themselves up in Niamey.");
+    assert!(!between(&events, "MLI", Some("NER")).is_empty(), "{events:#?}");
+    let events = code("Cambodian-led forces retook a village in northern Laos.");
+    assert_eq!(root(one(&events, "KHM", Some("LAO"))), "19");
+}
+
+#[test]
+fn coordinated_predicates_share_the_subject_and_auxiliary() {
+    let events = code("Nepal has established diplomatic ties with and opened an embassy in Pyongyang.");
+    assert_eq!(root(one(&events, "NPL", Some("PRK"))), "05");
+    let events = code("Kenya and Tanzania upgraded their diplomatic ties on Monday.");
+    one(&events, "KEN", Some("TZA"));
+    one(&events, "TZA", Some("KEN"));
+}
+
+#[test]
+fn supporters_of_a_group_act_for_it() {
+    let events = code("Supporters of Hamas staged rallies in the Gaza Strip against Fatah.");
+    let e = events.iter().find(|e| e.source == "PSEREB").expect("Hamas's rally");
+    assert_eq!((root(e), e.target.as_deref()), ("14", Some("PSE")), "{e:?}");
+}
+
+#[test]
+fn the_speaker_of_an_attribution_is_not_a_target() {
+    let events = code("Chadian forces shelled rebel positions near the border on Friday, killing 30, Sudanese army sources said.");
+    assert!(!events.is_empty() && events.iter().all(|e| e.target.as_deref() != Some("SDNMIL")), "{events:#?}");
+}
+
+#[test]
+fn a_quantity_before_the_object_is_skipped() {
+    let events = code("Ghana is ready to contribute up to 800 troops to a peacekeeping force in Mali.");
+    let e = one(&events, "GHA", Some("MLI"));
+    assert!(e.hypothetical && root(e) == "03", "{e:?}");
+}
+
+#[test]
+fn a_possessive_subject_acts_for_its_possessor() {
+    let events = code("Eritrean officials said on Monday their troops had completed their withdrawal from the disputed town.");
+    let e = events.iter().find(|e| e.source.starts_with("ERI")).expect("Eritrea's withdrawal");
+    assert_eq!(&e.cameo[..3], "087");
+    // The town is in no other country: the withdrawal has no target, and is still coded.
+    let events = code("Ukrainian officials said their forces had completed their withdrawal from the Ukrainian town.");
+    assert!(events.iter().any(|e| e.source.starts_with("UKR") && e.cameo.starts_with("087")), "{events:#?}");
+}
+
+#[test]
+fn an_office_holder_of_a_state_speaks_for_it() {
+    let events = code("King Mswati of Eswatini was quoted as saying he would host talks between Mozambique and Malawi.");
+    one(&events, "SWZ", Some("MOZ"));
+    one(&events, "SWZ", Some("MWI"));
+}
+
+#[test]
+fn according_to_a_source_does_not_hide_the_subject() {
+    let events = code("According to reports the Netherlands is pushing hard for Belgium to back the plan.");
+    assert_eq!(root(one(&events, "NLD", Some("BEL"))), "10");
+}
+
+#[test]
+fn an_unaffiliated_target_of_a_domestic_event_takes_the_source_country() {
+    let events = code("Angolan police detained students at Agostinho Neto University on Tuesday.");
+    let e = one(&events, "AGO", Some("AGO"));
+    assert_eq!(e.target.as_deref(), Some("AGOCVL"), "{e:?}");
+    // "independence from Iraq" names the protesters' own state: their government is the target.
+    let events = code("Thousands of Iraqi Kurds marched in Erbil calling for independence from Iraq.");
+    assert_eq!(one(&events, "IRQ", Some("IRQ")).target.as_deref(), Some("IRQGOV"));
+}
+
+#[test]
+fn after_opening_a_clause_introduces_its_subject() {
+    let events = code("Armenia recalled its ambassador after Azerbaijani troops shelled a border village.");
+    one(&events, "AZE", None);
+    assert!(events.iter().all(|e| !(e.source.starts_with("ARM") && e.cameo.starts_with("19"))), "{events:#?}");
+    // A prepositional "after" still hides its object.
+    let events = code("After talks with Japan, Seoul expelled North Korean diplomats.");
+    assert!(between(&events, "JPN", Some("PRK")).is_empty(), "{events:#?}");
+}
+
+#[test]
+fn relative_clauses_take_their_antecedent_as_subject() {
+    let events = code("Kenya, which has sent troops to Somalia, criticised the African Union.");
+    assert_eq!(root(one(&events, "KEN", Some("SOM"))), "07");
+    assert_eq!(root(one(&events, "KEN", Some("IGO"))), "11");
+    let events = code("Ethiopian troops, who entered Somalia in December, clashed with Islamist fighters.");
+    assert!(events.iter().all(|e| !e.source.starts_with("SOM")), "an actor inside the clause is not the main subject: {events:#?}");
+    let events = code("The Taliban, who attacked Pakistani border posts last week, denied the charges.");
+    assert_eq!(root(one(&events, "AFG", Some("PAK"))), "19");
+    // A clause with its own subject leaves the main verb to the antecedent, here no actor.
+    let events = code("The bombing in Mogadishu, which Ethiopia condemned, killed twelve people.");
+    assert!(events.iter().all(|e| !e.trigger.starts_with("killed")), "{events:#?}");
+}
+
+#[test]
+fn an_acronym_in_brackets_does_not_break_a_coordination() {
+    let events = code("The Southern African Development Community (SADC) and the East African Community agreed on Friday to merge their trade zones.");
+    one(&events, "IGO", Some("IGO"));
+    assert_eq!(between(&events, "IGO", Some("IGO")).len(), 2, "{events:#?}");
+}
+
+#[test]
+fn the_object_of_a_first_verb_is_not_the_subject_of_the_second() {
+    let events = code("A roadside bomb near Kandahar killed one U.S. soldier and wounded two others.");
+    assert!(events.iter().all(|e| !e.source.starts_with("USA")), "{events:#?}");
+    let events = code("Israeli troops shot two Palestinian youths and wounded five others.");
+    assert!(events.iter().filter(|e| e.trigger == "wounded").all(|e| e.source.starts_with("ISR")), "{events:#?}");
+}
+
+#[test]
+fn expanding_freedoms_is_a_concession() {
+    let events = code("Kazakhstan's government has taken several steps to expand political freedoms.");
+    let e = one(&events, "KAZ", Some("KAZ"));
+    assert_eq!(e.cameo, "0811");
+}
+
 #[test]
 fn a_demand_for_release_is_made_of_the_captors() {
     let events = code("Kenya called for the release of Ugandan aid workers held hostage by al-Shabaab near the border.");
@@ -289,4 +546,23 @@ fn a_demand_for_release_is_made_of_the_captors() {
     // Without a captor named, the people themselves remain the target.
     let events = code("Manila demanded the return of Filipino fishermen.");
     assert_eq!(one(&events, "PHL", Some("PHL")).cameo, "1053");
+}
+
+#[test]
+fn a_demonym_before_a_title_belongs_to_the_person() {
+    let events = code("Ugandan President Yoweri Museveni and Kenyan President William Ruto signed a treaty of friendship.");
+    one(&events, "UGA", Some("KEN"));
+    one(&events, "KEN", Some("UGA"));
+    let events = code("Ugandan President Yoweri Museveni met Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan.");
+    one(&events, "UGA", Some("KEN"));
+    one(&events, "UGA", Some("TZA"));
+}
+
+#[test]
+fn a_list_of_modifiers_between_pattern_words() {
+    let events = code("Vietnamese forces launched artillery, mortar, and rocket fire against Cambodian positions.");
+    assert_eq!(root(one(&events, "VNM", Some("KHM"))), "19");
+    // Two clauses joined by ", and" stay two events.
+    let events = code("Russia and China held talks, and Iran and Syria signed a pact.");
+    assert!(between(&events, "RUS", Some("SYR")).is_empty() && !between(&events, "IRN", Some("SYR")).is_empty(), "{events:#?}");
 }
