@@ -218,8 +218,11 @@ pub fn find_actors_and_places(
     };
     let scan = lexicon.scan(text, &seg.tokens);
     f.lexicon_mentions(&scan.forms);
+    f.misspelt_countries();
     f.sector_mentions(&scan.roles);
+    f.minorities();
     f.new_people(&scan.roles);
+    f.prefer_people_named_in_full();
     f.surnames_and_descriptions();
     let places = std::mem::take(&mut f.places);
     (f.into_actors(), places)
@@ -260,8 +263,21 @@ impl<'a> Finder<'a> {
     }
 
     fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])]) {
+        // Entities the document names in full, to tell apart two people who share a surname.
+        let named: Vec<EntityId> =
+            forms.iter().filter(|(_, _, t)| t.len() == 1 && t[0].1 == FormKind::Name).map(|(_, _, t)| t[0].0).collect();
         for &(start, end, targets) in forms {
-            let Some(&(entity, kind)) = targets.first() else { continue };
+            let Some((entity, kind)) = self.pick_target(targets, &named) else { continue };
+            // "Carter Page", "Ash Carter", "Omar Suleiman Bakhit": a longer name the name finder reads.
+            let person = self.lexicon.entities[entity].kind == ActorKind::Person;
+            let longer = match kind {
+                FormKind::Surname => self.inside_longer_name(start, end, true),
+                FormKind::Name if person => self.inside_longer_name(start, end, false),
+                _ => false,
+            };
+            if longer {
+                continue;
+            }
             let span = Span::new(start, end);
             let place = match kind {
                 FormKind::Region => true,
@@ -283,6 +299,8 @@ impl<'a> Finder<'a> {
 
     /// "the Russian government", "Israeli troops", "Putin's government".
     fn sector_mentions(&mut self, roles: &[(usize, usize, &Role)]) {
+        // Roles no country word modifies, for `roles_in_one_country_sentences`.
+        let mut unplaced = Vec::new();
         for (k, &(start, end, role)) in roles.iter().enumerate() {
             // A role word followed by a name is a title ("Foreign Ministry
             // spokeswoman Maria Zakharova"), handled with the person.
@@ -299,10 +317,24 @@ impl<'a> Finder<'a> {
             if next_is_name {
                 continue;
             }
-            let Some((mention_index, country, span_start)) = self.modifier_before(start) else { continue };
+            let (mention_index, country, span_start, end) = match self.modifier_before(start).or_else(|| self.adjective_over_noun(start)) {
+                // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
+                Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
+                    Some((residence, ethnic_start)) => (i, residence, ethnic_start, end),
+                    None => (i, country, s, end),
+                },
+                // "rebels in the Ivory Coast", "students throughout Indonesia".
+                None => match self.country_after(end).filter(|_| !self.overlaps_mention(Span::new(start, end)) && !self.after_told(start)) {
+                    Some((i, country, after)) => (i, country, start, after),
+                    None => {
+                        unplaced.push(k);
+                        continue;
+                    }
+                },
+            };
             // "the RSF's negotiators", "Hamas's leaders": people of the group, which
             // the group's own mention already codes; only states have sectors.
-            let modifier_is_state = mention_index.is_some_and(|i| match self.mentions[i].target {
+            let modifier_is_state = mention_index.is_none_or(|i| match self.mentions[i].target {
                 Target::Entity(e) => matches!(self.lexicon.entities[e].kind, ActorKind::State | ActorKind::Person),
                 _ => true,
             });
@@ -324,6 +356,7 @@ impl<'a> Finder<'a> {
             self.claim(span);
             self.mentions.push(Mention { span, target, form: None });
         }
+        self.roles_in_one_country_sentences(roles, &unplaced);
     }
 
     /// The country word that modifies a role ending at byte `pos`: an
@@ -379,7 +412,11 @@ impl<'a> Finder<'a> {
             // Titles, offices and country words before a name are not part of it
             // ("Zimbabwean Prime Minister Robert Mugabe").
             let mut start_tok = start_tok;
-            while start_tok + 1 < end_tok && self.is_prefix_word(start_tok) {
+            let in_role = |t: usize| {
+                let span = tokens[t].span;
+                roles.iter().any(|&(s, e, _)| s <= span.start && span.end <= e)
+            };
+            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok) || in_role(start_tok)) {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
@@ -418,6 +455,7 @@ impl<'a> Finder<'a> {
             let target = Target::NewPerson(index);
             self.mentions.push(Mention { span, target: target.clone(), form: None });
             self.attach_context(span, &target, roles);
+            self.office_country(index, span, roles);
         }
     }
 
@@ -426,10 +464,11 @@ impl<'a> Finder<'a> {
     fn new_organisation(&mut self, span: Span, head: &str) {
         let kind = if MEDIA_HEADS.contains(&head) { ActorKind::Media } else { ActorKind::Other };
         let name = span.of(self.text).to_string();
+        let (code, country) = self.organisation_country(span, head);
         let index = match self.people.iter().position(|p| p.name == name) {
             Some(i) => i,
             None => {
-                self.people.push(NewPerson { name, kind, role: None, code: None, country: None });
+                self.people.push(NewPerson { name, kind, role: None, code, country });
                 self.people.len() - 1
             }
         };
@@ -883,6 +922,377 @@ impl<'a> Finder<'a> {
     }
 }
 
+/// Direction words between a preposition and a country ("of southern Serbia").
+const DIRECTIONS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "northeastern",
+    "northwestern", "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+];
+
+/// Titles of national office before a name, and the sector they give it.
+const OFFICE_TITLES: &[(&str, &str)] = &[
+    ("President", "GOV"), ("Premier", "GOV"), ("King", "GOV"), ("Queen", "GOV"), ("Emir", "GOV"), ("Sultan", "GOV"),
+    ("Judge", "JUD"), ("General", "MIL"), ("Gen.", "MIL"), ("Gen", "MIL"),
+];
+
+/// Lowercase words that are not nouns between a country adjective and a role
+/// ("the French said workers" is no "French paper workers").
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "but", "nor", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "than", "that", "who", "whom", "which", "whose", "its", "his", "her", "our", "their", "new", "all", "two", "few",
+    "own", "say", "said", "told", "tell", "met", "led", "let", "hit", "beat", "put", "set", "cut", "got", "saw",
+    "see", "won", "win", "lost", "held", "hold", "sent", "send", "took", "take", "gave", "give", "shot", "fled",
+    "left", "fought", "caught", "brought", "struck", "threw", "drove", "fell", "ran", "urge", "warn", "want", "will",
+    "would", "can", "could", "may", "might", "must", "shall", "should", "did", "does", "had", "has", "have", "was",
+    "were", "are", "not", "also", "then", "now", "still", "just", "only", "even", "very", "more", "most", "many",
+    "much", "some", "any", "each", "every", "both", "such", "other", "another", "these", "those", "this", "is",
+    "be", "been", "again", "today", "yesterday", "tonight", "began", "came", "went", "made", "kept", "stood", "broke",
+    "rose", "face", "remain", "continue", "refuse",
+];
+
+/// Rules that place actors in a country from the words around them: roles
+/// next to a country ("rebels in the Ivory Coast"), minorities under the state
+/// they live in, offices in a sentence about one country, misspelt country
+/// names, and the choice between people who share a surname.
+impl<'a> Finder<'a> {
+    /// Of several entities one form names (a surname two people share): the
+    /// one the document names in full, else one whose dated offices cover the
+    /// document's date, else the first listed.
+    fn pick_target(&self, targets: &[(EntityId, FormKind)], named: &[EntityId]) -> Option<(EntityId, FormKind)> {
+        if targets.len() < 2 {
+            return targets.first().copied();
+        }
+        let in_office = |e: EntityId| {
+            self.date.is_some_and(|d| {
+                self.lexicon.entities[e].codes.iter().any(|c| c.from.is_none_or(|f| f <= d) && c.to.is_none_or(|t| d <= t))
+            })
+        };
+        targets
+            .iter()
+            .find(|(e, _)| named.contains(e))
+            .or_else(|| targets.iter().find(|(e, _)| in_office(*e)))
+            .or(targets.first())
+            .copied()
+    }
+
+    /// Whether a person's form is part of a longer capitalised name ("Carter
+    /// Page", "Omar Suleiman Bakhit", and for a surname also "Ash Carter"):
+    /// the name finder reads those.
+    fn inside_longer_name(&self, start: usize, end: usize, look_before: bool) -> bool {
+        let name_word = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !TITLES_SET.contains(w)
+                && !SENTENCE_OPENERS_SET.contains(w)
+                && !ORGANISATION_WORDS_SET.contains(w)
+                && !matches!(w, "Secretary" | "Speaker" | "Minister" | "Former")
+                && !NAME_PARTICLES_SET.contains(w.to_lowercase().as_str())
+                && !is_calendar_word(w)
+                && self.lexicon.role(w).is_none()
+        };
+        let i = self.seg.tokens.partition_point(|t| t.span.start < start);
+        let after = self.seg.tokens.partition_point(|t| t.span.start < end);
+        let next = self.seg.tokens.get(after).filter(|t| t.span.start == end + 1 && self.text[end..].starts_with(' '));
+        if next.is_some_and(|t| t.kind == TokenKind::Word && name_word(t.span.of(self.text))) {
+            return true;
+        }
+        let before = i.checked_sub(1).filter(|_| look_before).map(|p| (p, self.seg.tokens[p]));
+        before.is_some_and(|(p, t)| {
+            t.span.end + 1 == start
+                && self.text[t.span.end..start] == *" "
+                && t.kind == TokenKind::Word
+                && name_word(t.span.of(self.text))
+                && !self.starts_sentence(p)
+        })
+    }
+
+    /// Misspelt country names and adjectives ("Ethopia has agreed", "Quatar's
+    /// emir"): a capitalised word that no form matched, standing alone (not a
+    /// word of a longer name), one letter away from a state's name.
+    fn misspelt_countries(&mut self) {
+        let tokens = &self.seg.tokens;
+        let capitalised = |t: &crate::segment::Token| t.kind == TokenKind::Word && t.span.of(self.text).starts_with(char::is_uppercase);
+        let mut found = Vec::new();
+        for (i, tok) in tokens.iter().enumerate() {
+            let w = tok.span.of(self.text);
+            if tok.kind != TokenKind::Word
+                || w.len() < 6
+                || !w.starts_with(|c: char| c.is_ascii_uppercase())
+                || !w[1..].bytes().all(|b| b.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let glued = |a: usize, b: usize| self.text[tokens[a].span.end..tokens[b].span.start] == *" ";
+            if i > 0 && capitalised(&tokens[i - 1]) && glued(i - 1, i) && !self.starts_sentence(i - 1)
+                || i + 1 < tokens.len() && capitalised(&tokens[i + 1]) && glued(i, i + 1)
+            {
+                continue;
+            }
+            if self.overlaps_mention(tok.span) || self.places.iter().any(|p| p.span.start < tok.span.end && tok.span.start < p.span.end) {
+                continue;
+            }
+            if let Some((entity, kind)) = self.lexicon.misspelt_country(w) {
+                found.push(Mention { span: tok.span, target: Target::Entity(entity), form: Some(kind) });
+            }
+        }
+        if !found.is_empty() {
+            self.mentions.extend(found);
+            self.mentions.sort_by_key(|m| m.span.start);
+        }
+    }
+
+    fn overlaps_mention(&self, span: Span) -> bool {
+        self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+    }
+
+    /// "French paper workers", "Kenyan tea farmers": a country adjective, one
+    /// lowercase noun, then the role.
+    fn adjective_over_noun(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
+        let (noun_start, noun) = self.word_before(pos)?;
+        let plain_noun = noun.len() >= 3
+            && noun.bytes().all(|b| b.is_ascii_lowercase())
+            && !["ed", "ing", "ly", "s"].iter().any(|end| noun.ends_with(end))
+            && !NOT_NOUNS.contains(&noun)
+            && self.lexicon.role(noun).is_none();
+        if !plain_noun || self.text[noun_start + noun.len()..pos] != *" " {
+            return None;
+        }
+        let (i, m) = self.mentions.iter().enumerate().rev().find(|(_, m)| m.span.end + 1 == noun_start)?;
+        let singular_adjective = m.form == Some(FormKind::Adjective) && !m.span.of(self.text).ends_with('s');
+        if !singular_adjective || self.text[m.span.end..noun_start] != *" " {
+            return None;
+        }
+        Some((Some(i), self.country_of_target(&m.target)?, m.span.start))
+    }
+
+    /// After a role ending at `end`: "in/of/from/throughout/across [the]
+    /// [southern] <country or place>", or "of [former President] <person>".
+    /// Returns (the mention's index, or `None` for a place; its country; its end).
+    fn country_after(&self, end: usize) -> Option<(Option<usize>, String, usize)> {
+        const LINKS: &[&str] = &["in ", "of ", "from ", "throughout ", "across ", "inside ", "based in ", "living in "];
+        let rest = self.text[end..].strip_prefix(' ')?;
+        let link = LINKS.iter().find(|l| rest.starts_with(**l))?;
+        let mut pos = end + 1 + link.len();
+        for _ in 0..3 {
+            let word = self.text[pos..].split(' ').next().unwrap_or("");
+            let skip = word == "the"
+                || DIRECTIONS.contains(&word.to_lowercase().as_str())
+                || *link == "of " && (TITLES_SET.contains(word) || word == "former" || self.lexicon.role(word).is_some());
+            if !skip || word.is_empty() {
+                break;
+            }
+            pos += word.len() + 1;
+        }
+        if let Some((i, m)) = self.mentions.iter().enumerate().find(|(_, m)| m.span.start == pos) {
+            let fits = match m.target {
+                Target::Entity(e) => match self.lexicon.entities[e].kind {
+                    ActorKind::State | ActorKind::Government => true,
+                    ActorKind::Person => *link == "of ",
+                    _ => false,
+                },
+                Target::Sector { .. } => true,
+                Target::NewPerson(_) => false,
+            };
+            // "the spokesperson of Qatar's foreign ministry": the country belongs to what follows.
+            let fits = fits && self.possessive_after(m.span.end).is_none();
+            return fits.then(|| Some((Some(i), self.country_of_target(&m.target)?, m.span.end))).flatten();
+        }
+        let place = self.places.iter().find(|p| p.span.start == pos)?;
+        Some((None, place.country.clone(), place.span.end))
+    }
+
+    /// "ethnic Albanian(s)" starting at `adjective_start`, the group ending at
+    /// `end`: CAMEO codes a minority under the state it lives in, the one
+    /// named after it ("in Macedonia") or else the other country the sentence
+    /// names most. Returns that state and where "ethnic" starts.
+    fn ethnic_residence(&self, adjective_start: usize, end: usize, own: &str) -> Option<(String, usize)> {
+        let (ethnic_start, word) = self.word_before(adjective_start)?;
+        if !word.eq_ignore_ascii_case("ethnic") {
+            return None;
+        }
+        if let Some((_, country, _)) = self.country_after(end).filter(|(_, c, _)| c != own) {
+            return Some((country, ethnic_start));
+        }
+        let span = Span::new(ethnic_start, end);
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for country in self.sentence_countries(span, false).into_iter().filter(|c| c != own) {
+            match counts.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((country, 1)),
+            }
+        }
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        match counts[..] {
+            [(ref c, _)] => Some((c.clone(), ethnic_start)),
+            [(ref c, a), (_, b), ..] if a > b => Some((c.clone(), ethnic_start)),
+            _ => None,
+        }
+    }
+
+    /// The countries of the actors the sentence holding `span` names outside
+    /// it, one per mention (places are weaker evidence: "the Jeddah
+    /// Declaration"); for `offices`, countries after a locative ("arrived in
+    /// Nigeria") are left out, as a visitor is not of the place visited.
+    fn sentence_countries(&self, span: Span, offices: bool) -> Vec<String> {
+        let sentence = self.sentence_of(span.start);
+        let outside = |s: Span| sentence.contains(s) && (s.end <= span.start || span.end <= s.start);
+        let mut countries = Vec::new();
+        for m in self.mentions.iter().filter(|m| outside(m.span)) {
+            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()));
+            if offices && after_locative() {
+                continue;
+            }
+            countries.extend(self.country_of_target(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
+        }
+        countries
+    }
+
+    /// The one country the sentence names outside `span`, if it names exactly one.
+    fn sentence_country(&self, span: Span, offices: bool) -> Option<String> {
+        let countries = self.sentence_countries(span, offices);
+        let first = countries.first()?;
+        countries.iter().all(|c| c == first).then(|| first.clone())
+    }
+
+    /// Roles no country word modifies ("Moslem fundamentalist demonstrators",
+    /// "security forces") in a sentence that names one country only: people
+    /// or forces of that country. Of adjacent role words the last is the head.
+    /// Left alone: a role after a preposition, a possessive, a comma or "told"
+    /// ("for traders", "their families", "told reporters"), and one used as a
+    /// modifier ("the paramilitary group", "military-led").
+    fn roles_in_one_country_sentences(&mut self, roles: &[(usize, usize, &Role)], unplaced: &[usize]) {
+        let adjacent = |a: usize, b: usize| b == a + 1 && self.text[roles[a].1..roles[b].0] == *" ";
+        for (n, &k) in unplaced.iter().enumerate() {
+            let (start, end, role) = roles[k];
+            if unplaced.get(n + 1).is_some_and(|&next| adjacent(k, next)) {
+                continue;
+            }
+            let word = &self.text[start..end];
+            let plural = word.ends_with('s') || word.ends_with("men") || ["police", "clergy", "personnel"].contains(&word);
+            let group = if role.person { plural } else { matches!(role.sector.as_str(), "COP" | "MIL" | "REB" | "UAF") };
+            if !group || matches!(role.sector.as_str(), "GOV" | "ELI") {
+                continue;
+            }
+            let mut span_start = start;
+            let mut j = n;
+            while j > 0 && adjacent(unplaced[j - 1], unplaced[j]) {
+                j -= 1;
+                span_start = roles[unplaced[j]].0;
+            }
+            let span = Span::new(span_start, end);
+            if self.is_claimed(span) || self.overlaps_mention(span) || !self.stands_as_group(span) {
+                continue;
+            }
+            let Some(country) = self.sentence_country(span, false) else { continue };
+            self.claim(span);
+            self.mentions.push(Mention { span, target: Target::Sector { country, sector: role.sector.clone() }, form: None });
+        }
+    }
+
+    /// "told reporters": an audience, not an actor.
+    fn after_told(&self, start: usize) -> bool {
+        self.word_before(start).is_some_and(|(_, w)| ["told", "tell", "tells", "telling"].contains(&w.to_lowercase().as_str()))
+    }
+
+    /// Whether a role phrase stands as a group of its own: not after a
+    /// preposition, possessive, comma or "told", not a modifier of a noun.
+    fn stands_as_group(&self, span: Span) -> bool {
+        const BEFORE: &[&str] = &[
+            "for", "of", "with", "to", "about", "on", "among", "between", "against", "by", "from", "their", "its",
+            "his", "her", "our", "your", "my", "told", "tell", "tells", "telling", ",",
+        ];
+        let before = self.word_before(span.start).map(|(_, w)| w.to_lowercase());
+        if before.is_some_and(|w| BEFORE.contains(&w.as_str())) || self.text[..span.start].trim_end().ends_with(',') {
+            return false;
+        }
+        let after = &self.text[span.end..];
+        if after.starts_with('-') {
+            return false;
+        }
+        let next: &str = after.strip_prefix(' ').map_or("", |r| r.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or(""));
+        let noun_next = next.len() >= 3
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+            && !["ed", "ing", "ly", "s"].iter().any(|e| next.ends_with(e))
+            && !NOT_NOUNS.contains(&next);
+        !noun_next
+    }
+
+    /// "ethnic Albanians", "the Albanians of southern Serbia": a minority,
+    /// coded as civilians of the state it lives in.
+    fn minorities(&mut self) {
+        for i in 0..self.mentions.len() {
+            let m = &self.mentions[i];
+            let Target::Entity(e) = m.target else { continue };
+            if m.form != Some(FormKind::Adjective) || self.lexicon.entities[e].kind != ActorKind::State {
+                continue;
+            }
+            let Some(own) = self.lexicon.entities[e].country.clone() else { continue };
+            let span = m.span;
+            let residence = self.ethnic_residence(span.start, span.end, &own).or_else(|| {
+                let of = self.text[span.end..].starts_with(" of ") && span.of(self.text).ends_with('s');
+                of.then(|| self.country_after(span.end)).flatten().filter(|(_, c, _)| *c != own).map(|(_, c, _)| (c, span.start))
+            });
+            if let Some((country, start)) = residence {
+                self.mentions[i] = Mention { span: Span::new(start, span.end), target: Target::Sector { country, sector: "CVL".into() }, form: None };
+            }
+        }
+    }
+
+    /// A person the text gives a national office but no country ("President
+    /// Dos Santos", "Judge Alejandro Rivera", "King Mswati of Swaziland"): the
+    /// state after "of", else the one country the sentence names (places
+    /// after a locative left out, as a visitor is not of the place visited).
+    fn office_country(&mut self, index: usize, span: Span, roles: &[(usize, usize, &Role)]) {
+        if self.people[index].code.is_some() {
+            return;
+        }
+        let title = self.word_before(span.start).and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
+        let role = roles
+            .iter()
+            .find(|&&(_, e, r)| r.person && e <= span.start && self.text[e..span.start].trim().is_empty())
+            .map(|(_, _, r)| r.sector.as_str())
+            .filter(|s| matches!(*s, "GOV" | "MIL" | "JUD" | "COP" | "LEG"));
+        let Some(sector) = title.or(role).map(str::to_string) else { return };
+        let of_state = self.text[span.end..].starts_with(" of ").then(|| self.country_after(span.end)).flatten().map(|(_, c, _)| c);
+        let Some(country) = of_state.or_else(|| self.sentence_country(span, true)) else { return };
+        let p = &mut self.people[index];
+        p.code = Some(format!("{country}{sector}"));
+        p.country = Some(country);
+    }
+
+    /// An organisation named after a place ("Baghdad University Medical
+    /// School", "Montenegro Municipality Association"): that country, with
+    /// the sector its head word names. Returns (code, country).
+    fn organisation_country(&self, span: Span, head: &str) -> (Option<String>, Option<String>) {
+        let place = self.places.iter().find(|p| p.span.start == span.start).map(|p| p.country.clone());
+        let state_before = || {
+            let m = self.mentions.iter().find(|m| m.span.end + 1 == span.start && self.text[m.span.end..span.start] == *" ")?;
+            let Target::Entity(e) = m.target else { return None };
+            (self.lexicon.entities[e].kind == ActorKind::State).then(|| self.lexicon.entities[e].country.clone()).flatten()
+        };
+        let Some(country) = place.or_else(state_before) else { return (None, None) };
+        let sector = self.lexicon.role(head).map(|r| r.sector.as_str()).unwrap_or("");
+        (Some(format!("{country}{sector}")), Some(country))
+    }
+
+    /// A lexicon surname that is also the surname of someone this document
+    /// names in full and the lexicon lacks ("Jeb Bush … Bush said") is that person.
+    fn prefer_people_named_in_full(&mut self) {
+        let named_in_full: Vec<Target> = self.mentions.iter().filter(|m| m.form != Some(FormKind::Surname)).map(|m| m.target.clone()).collect();
+        for k in 0..self.mentions.len() {
+            let m = &self.mentions[k];
+            if m.form != Some(FormKind::Surname) || named_in_full.contains(&m.target) {
+                continue;
+            }
+            let surname = m.span.of(self.text);
+            let person = self.people.iter().position(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(surname));
+            if let Some(i) = person {
+                self.mentions[k].target = Target::NewPerson(i);
+                self.mentions[k].form = None;
+            }
+        }
+    }
+}
+
 fn normalize_description(desc: &str) -> String {
     let lower = desc.trim().to_ascii_lowercase();
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
@@ -909,6 +1319,11 @@ fn sector_name(sector: &str) -> &'static str {
         "LAB" => "labour",
         "ELI" => "elites",
         "HRI" => "human rights groups",
+        "UAF" => "armed groups",
+        "CRM" => "criminals",
+        "NGO" => "NGOs",
+        "AGR" => "farmers",
+        "ENV" => "environmental groups",
         _ => "sector",
     }
 }
