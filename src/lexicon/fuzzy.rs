@@ -6,9 +6,9 @@
 //! names. It only ever compares a word with the single-word names and
 //! adjectives of states, never with other words, and only answers when:
 //!
-//! * the word has at least [`MIN_LEN`] letters and its first letter is the
-//!   form's (slips rarely touch the first letter, and first names that are
-//!   one letter away from a country, "Roland", do);
+//! * the word has at least [`MIN_LEN`] letters, and the slip is inside it:
+//!   the first and last letters are the form's (first names and surnames one
+//!   letter from a country mostly touch the ends: "Roland", "Brazile");
 //! * it is one edit away (a letter inserted, dropped, changed, or two
 //!   neighbours swapped) from forms of exactly one state;
 //! * it is not a real name that happens to be one letter away ([`NOT_MISSPELLINGS`]).
@@ -38,6 +38,10 @@ pub struct CountryIndex {
     forms: Vec<(String, EntityId, FormKind)>,
     /// Each form and each of its one-letter deletions → form indices.
     neighbours: FxHashMap<String, Vec<u32>>,
+    /// For each (first, last) letter pair, the lengths of forms that have it
+    /// (bit n for length n): a word no form could be one edit from is
+    /// rejected without a hash probe.
+    shapes: FxHashMap<(u8, u8), u64>,
 }
 
 impl CountryIndex {
@@ -60,6 +64,8 @@ impl CountryIndex {
                     ids.push(id);
                 }
             }
+            let bytes = form.as_bytes();
+            *index.shapes.entry((bytes[0], bytes[bytes.len() - 1])).or_default() |= 1u64 << form.len().min(63);
             index.forms.push((form, entity, kind));
         }
         index
@@ -68,22 +74,36 @@ impl CountryIndex {
     /// The state a capitalised word misspells, if exactly one state's form is
     /// one edit away. Exact forms are the lexicon's business, not this index's.
     pub fn lookup(&self, word: &str) -> Option<(EntityId, FormKind)> {
-        if word.len() < MIN_LEN || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if word.len() < MIN_LEN || word.len() > 62 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        let (first, last) = (word.as_bytes()[0].to_ascii_lowercase(), word.as_bytes()[word.len() - 1].to_ascii_lowercase());
+        let lengths = self.shapes.get(&(first, last)).copied().unwrap_or(0);
+        if lengths & (0b111u64 << (word.len() - 1)) == 0 {
             return None;
         }
         let word = word.to_ascii_lowercase();
         if NOT_MISSPELLINGS.contains(&word.as_str()) {
             return None;
         }
-        let exact = self.neighbours.get(&word).into_iter().flatten().any(|&id| self.forms[id as usize].0 == word);
+        let exact = self.neighbours.get(word.as_str()).into_iter().flatten().any(|&id| self.forms[id as usize].0 == word);
         if exact {
             return None;
         }
         let mut found: Option<(EntityId, FormKind)> = None;
-        for key in std::iter::once(word.clone()).chain(deletions(&word)) {
-            for &id in self.neighbours.get(&key).into_iter().flatten() {
+        let mut key = String::with_capacity(word.len());
+        for deleted in 0..=word.len() {
+            // The word itself, then the word with each letter deleted in turn.
+            key.clear();
+            if deleted == 0 {
+                key.push_str(&word);
+            } else {
+                key.push_str(&word[..deleted - 1]);
+                key.push_str(&word[deleted..]);
+            }
+            for &id in self.neighbours.get(key.as_str()).into_iter().flatten() {
                 let (form, entity, kind) = &self.forms[id as usize];
-                if form.as_bytes()[0] != word.as_bytes()[0] || !one_edit_apart(form, &word) {
+                if !one_edit_inside(form, &word) {
                     continue;
                 }
                 match found {
@@ -100,6 +120,14 @@ impl CountryIndex {
 /// The word with each of its letters deleted in turn (ASCII only).
 fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
     (0..word.len()).map(move |i| format!("{}{}", &word[..i], &word[i + 1..]))
+}
+
+/// Whether two words are one edit apart with the edit inside the word: slips
+/// rarely touch the first letter ("Roland"), and a letter more or less at the
+/// end is usually another word ("Brazile", "Frances", "Indiana").
+fn one_edit_inside(form: &str, word: &str) -> bool {
+    let (f, w) = (form.as_bytes(), word.as_bytes());
+    f[0] == w[0] && f[f.len() - 1] == w[w.len() - 1] && one_edit_apart(form, word)
 }
 
 /// Whether two different ASCII words are one insertion, deletion,
@@ -128,6 +156,7 @@ mod tests {
             ("Gambia", 3, FormKind::Name),
             ("Zambia", 4, FormKind::Name),
             ("Colombia", 5, FormKind::Name),
+        ("Brazil", 9, FormKind::Name),
             ("Israel", 6, FormKind::Name),
             ("Chechen", 7, FormKind::Adjective),
             ("UAE", 8, FormKind::Name),
@@ -139,7 +168,9 @@ mod tests {
     fn one_letter_slips_of_a_state_are_found() {
         let index = index();
         assert_eq!(index.lookup("Ethopia"), Some((1, FormKind::Name)));
+        assert_eq!(index.lookup("Ethipian"), Some((1, FormKind::Adjective)));
         assert_eq!(index.lookup("Ethiopain"), Some((1, FormKind::Adjective)));
+        assert_eq!(index.lookup("Ethiopias"), None, "the slip touches the end");
         assert_eq!(index.lookup("Quatar"), Some((2, FormKind::Name)));
         assert_eq!(index.lookup("Isreal"), Some((6, FormKind::Name)));
         assert_eq!(index.lookup("Chenchen"), Some((7, FormKind::Adjective)));
@@ -152,6 +183,7 @@ mod tests {
         assert_eq!(index.lookup("Qatr"), None, "too short");
         assert_eq!(index.lookup("Xambia"), None, "first letter differs");
         assert_eq!(index.lookup("Columbia"), None, "a real name");
+        assert_eq!(index.lookup("Brazile"), None, "a surname: the letter is added at the end");
         assert_eq!(index.lookup("Ethiopianism"), None, "more than one edit");
     }
 
