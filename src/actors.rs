@@ -1032,14 +1032,17 @@ impl<'a> Finder<'a> {
         })
     }
 
-    /// Misspelt country names and adjectives ("Ethopia has agreed", "Quatar's
-    /// emir"): a capitalised word that no form matched, standing alone (not a
+    /// Misspelt country names and adjectives ("Ethopia has agreed", "Chenchen
+    /// refugees"): a capitalised word that no form matched, standing alone (not a
     /// word of a longer name), one letter away from a state's name.
     fn misspelt_countries(&mut self) {
         let tokens = &self.seg.tokens;
         let capitalised = |t: &crate::segment::Token| t.kind == TokenKind::Word && t.span.of(self.text).starts_with(char::is_uppercase);
         let mut found = Vec::new();
         for (i, tok) in tokens.iter().enumerate() {
+            if tok.span.len() < 6 || !self.text.as_bytes()[tok.span.start].is_ascii_uppercase() {
+                continue;
+            }
             let w = tok.span.of(self.text);
             if tok.kind != TokenKind::Word
                 || w.len() < 6
