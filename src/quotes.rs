@@ -923,8 +923,11 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
     if is_pronoun(toks[p.head].word) {
         return false;
     }
+    // Capitalised words to the head, after lower-case modifiers of a title ("former Gov. Ana Ruiz").
+    let name = &toks[p.first..=p.head];
+    let lower = name.iter().take_while(|t| !capitalised(t.word) && !t.determiner()).count();
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
-        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !toks[p.first].stop())
+        || (lower < name.len() && name[lower..].iter().all(|t| capitalised(t.word)) && !name[lower].stop())
 }
 
 /// The speaker a phrase names. A pronoun is resolved to the person named
@@ -1137,7 +1140,10 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
             if p.first == 0 {
                 return Some(((speaker_of(ctx, &toks, p), cue), true));
             }
-            if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < 40 {
+            // After a comma: a short subject, or a name however long its
+            // title ("…, state Del. Ana Ruiz (D-Lagos), said").
+            let long = if names_someone(ctx, &toks, p) { 80 } else { 40 };
+            if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < long {
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
@@ -1503,6 +1509,12 @@ mod tests {
         assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
         let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
         assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_long_title_after_an_apposition() {
+        let q = speakers("“This is a big year for the valley!” The mayor’s niece, state Del. Marcia “Cia” Okafor (D-Enugu), shouted to the crowd.");
+        assert!(mention(&q[0]).contains("Okafor"), "{q:?}");
     }
 
     #[test]
