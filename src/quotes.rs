@@ -1044,8 +1044,14 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     if let Some(found) = cue_before(ctx, Span::new(clause_start, s.outer.start), sentence_start) {
         return Some(found);
     }
-    if weak.is_some() || !blank(text, sentence_start, s.outer.start) {
+    if weak.is_some() {
         return weak;
+    }
+    if !blank(text, sentence_start, s.outer.start) {
+        // No cue: the quotation is the object of another verb ("Ruiz
+        // thanked him for “…”", "In a speech, Ruiz attacked “…”"), whose
+        // subject spoke or wrote the words.
+        return clause_subject_before(ctx, Span::new(clause_start, s.outer.start));
     }
     // A quote opening its sentence: the sentence before may introduce it
     // ("Ruiz said the talks were fragile. “For months, …”"), also from the
@@ -1058,6 +1064,20 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         return cue_before(ctx, Span::new(previous.start, previous.start + words.trim_end().len()), previous.start);
     }
     None
+}
+
+/// The subject of the clause in `window` that a quotation without a cue
+/// ends in, when it names someone: a name, a pronoun or an organisation.
+fn clause_subject_before(ctx: &Context, window: Span) -> Option<Attribution> {
+    let toks = ctx.tokens(window);
+    let v = toks.len();
+    let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
+    let (first, head) = (toks[p.first].word, toks[p.head].word);
+    if is_in(&["this", "that", "these", "those", "it’s", "it's"], first) {
+        return None; // "This is why …", "It’s …": no one
+    }
+    let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, &toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head);
+    speaks.then(|| (speaker_of(ctx, &toks, p), None))
 }
 
 /// Whether the words after a quotation that ends its sentence only
@@ -1515,6 +1535,16 @@ mod tests {
     fn a_name_with_a_long_title_after_an_apposition() {
         let q = speakers("“This is a big year for the valley!” The mayor’s niece, state Del. Marcia “Cia” Okafor (D-Enugu), shouted to the crowd.");
         assert!(mention(&q[0]).contains("Okafor"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_without_cue_is_its_clause_subjects() {
+        let q = speakers("In a speech in Nairobi, Dr Aisha Bello attacked “the quiet sale of the northern farms to foreign funds.”");
+        assert_eq!(q[0].0.as_deref(), Some("Aisha Bello"), "{q:?}");
+        let q = speakers("The dockworkers’ union thanked the council for “standing with the harbour when nobody else would.”");
+        assert_eq!(mention(&q[0]), "The dockworkers’ union", "{q:?}");
+        let q = speakers("This is why the council cannot “simply wait for the rain to come back.”");
+        assert_eq!(q[0].0, None, "{q:?}");
     }
 
     #[test]
