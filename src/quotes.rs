@@ -1202,8 +1202,13 @@ fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribu
         let p = phrase_after(text, &toks, 1, toks.len())?;
         return is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(toks[0].word.to_lowercase())));
     }
-    let p = phrase_after(text, &toks, 0, toks.len())?;
+    let mut p = phrase_after(text, &toks, 0, toks.len())?;
     let mut v = toks.partition_point(|t| t.end <= p.end);
+    // An irregular past form ends the subject ("Aalders shot back").
+    let irregular = (1..v).find(|&k| !capitalised(toks[k].word) && is_in(IRREGULAR_PAST, toks[k].word) && blank(text, toks[k - 1].end, toks[k].start));
+    if let Some((k, q)) = irregular.and_then(|k| Some((k, phrase_after(text, &toks, 0, k)?))) {
+        (p, v) = (q, k);
+    }
     while v < toks.len() && is_adverb(toks[v].word) && !toks[v].word.ends_with("ed") {
         v += 1;
     }
@@ -1512,6 +1517,8 @@ mod tests {
         assert!(mention(&q[0]).contains("Ines Catala"), "{q:?}");
         assert_eq!(mention(&q[1]), "the radio host", "{q:?}");
         assert!(mention(&q[2]).starts_with("the party’s chairwoman"), "{q:?}");
+        let q = speakers("“They are all here for the free buses,” Aalders shot back with a laugh.");
+        assert_eq!(mention(&q[0]), "Aalders", "{q:?}");
     }
 
     #[test]
