@@ -923,8 +923,11 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
     if is_pronoun(toks[p.head].word) {
         return false;
     }
+    // Capitalised words to the head, after lower-case modifiers of a title ("former Gov. Ana Ruiz").
+    let name = &toks[p.first..=p.head];
+    let lower = name.iter().take_while(|t| !capitalised(t.word) && !t.determiner()).count();
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
-        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !toks[p.first].stop())
+        || (lower < name.len() && name[lower..].iter().all(|t| capitalised(t.word)) && !name[lower].stop())
 }
 
 /// The speaker a phrase names. A pronoun is resolved to the person named
@@ -1041,8 +1044,14 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     if let Some(found) = cue_before(ctx, Span::new(clause_start, s.outer.start), sentence_start) {
         return Some(found);
     }
-    if weak.is_some() || !blank(text, sentence_start, s.outer.start) {
+    if weak.is_some() {
         return weak;
+    }
+    if !blank(text, sentence_start, s.outer.start) {
+        // No cue: the quotation is the object of another verb ("Ruiz
+        // thanked him for “…”", "In a speech, Ruiz attacked “…”"), whose
+        // subject spoke or wrote the words.
+        return clause_subject_before(ctx, Span::new(clause_start, s.outer.start));
     }
     // A quote opening its sentence: the sentence before may introduce it
     // ("Ruiz said the talks were fragile. “For months, …”"), also from the
@@ -1055,6 +1064,20 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         return cue_before(ctx, Span::new(previous.start, previous.start + words.trim_end().len()), previous.start);
     }
     None
+}
+
+/// The subject of the clause in `window` that a quotation without a cue
+/// ends in, when it names someone: a name, a pronoun or an organisation.
+fn clause_subject_before(ctx: &Context, window: Span) -> Option<Attribution> {
+    let toks = ctx.tokens(window);
+    let v = toks.len();
+    let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
+    let (first, head) = (toks[p.first].word, toks[p.head].word);
+    if is_in(&["this", "that", "these", "those", "it’s", "it's"], first) {
+        return None; // "This is why …", "It’s …": no one
+    }
+    let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, &toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head);
+    speaks.then(|| (speaker_of(ctx, &toks, p), None))
 }
 
 /// Whether the words after a quotation that ends its sentence only
@@ -1137,7 +1160,10 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
             if p.first == 0 {
                 return Some(((speaker_of(ctx, &toks, p), cue), true));
             }
-            if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < 40 {
+            // After a comma: a short subject, or a name however long its
+            // title ("…, state Del. Ana Ruiz (D-Lagos), said").
+            let long = if names_someone(ctx, &toks, p) { 80 } else { 40 };
+            if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < long {
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
@@ -1176,8 +1202,13 @@ fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribu
         let p = phrase_after(text, &toks, 1, toks.len())?;
         return is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(toks[0].word.to_lowercase())));
     }
-    let p = phrase_after(text, &toks, 0, toks.len())?;
+    let mut p = phrase_after(text, &toks, 0, toks.len())?;
     let mut v = toks.partition_point(|t| t.end <= p.end);
+    // An irregular past form ends the subject ("Aalders shot back").
+    let irregular = (1..v).find(|&k| !capitalised(toks[k].word) && is_in(IRREGULAR_PAST, toks[k].word) && blank(text, toks[k - 1].end, toks[k].start));
+    if let Some((k, q)) = irregular.and_then(|k| Some((k, phrase_after(text, &toks, 0, k)?))) {
+        (p, v) = (q, k);
+    }
     while v < toks.len() && is_adverb(toks[v].word) && !toks[v].word.ends_with("ed") {
         v += 1;
     }
@@ -1486,6 +1517,8 @@ mod tests {
         assert!(mention(&q[0]).contains("Ines Catala"), "{q:?}");
         assert_eq!(mention(&q[1]), "the radio host", "{q:?}");
         assert!(mention(&q[2]).starts_with("the party’s chairwoman"), "{q:?}");
+        let q = speakers("“They are all here for the free buses,” Aalders shot back with a laugh.");
+        assert_eq!(mention(&q[0]), "Aalders", "{q:?}");
     }
 
     #[test]
@@ -1503,6 +1536,22 @@ mod tests {
         assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
         let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
         assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_long_title_after_an_apposition() {
+        let q = speakers("“This is a big year for the valley!” The mayor’s niece, state Del. Marcia “Cia” Okafor (D-Enugu), shouted to the crowd.");
+        assert!(mention(&q[0]).contains("Okafor"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_without_cue_is_its_clause_subjects() {
+        let q = speakers("In a speech in Nairobi, Dr Aisha Bello attacked “the quiet sale of the northern farms to foreign funds.”");
+        assert_eq!(q[0].0.as_deref(), Some("Aisha Bello"), "{q:?}");
+        let q = speakers("The dockworkers’ union thanked the council for “standing with the harbour when nobody else would.”");
+        assert_eq!(mention(&q[0]), "The dockworkers’ union", "{q:?}");
+        let q = speakers("This is why the council cannot “simply wait for the rain to come back.”");
+        assert_eq!(q[0].0, None, "{q:?}");
     }
 
     #[test]

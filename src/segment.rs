@@ -39,7 +39,7 @@
 //! script, or an opening quote or bracket. Exceptions:
 //! * a title or connective abbreviation ("Dr.", "vs.", "e.g.", "No. 10") never
 //!   ends a sentence; other abbreviations, acronyms and initials ("U.S.",
-//!   "Inc.", "Jan.", "W.") end one only before a common sentence-starting word
+//!   "Inc.", "Jan.", "Del.", "W.") end one only before a common sentence-starting word
 //!   from `SENTENCE_STARTERS` ("…moved to the U.S. The next day…"), or before
 //!   a capital when a closing quote or bracket follows them;
 //! * a list marker ("1. Introduction") does not end a sentence;
@@ -184,6 +184,9 @@ const ABBREVIATIONS: &[(&str, Abbr)] = {
         // Name and company suffixes.
         ("jr", Suffix), ("sr", Suffix), ("inc", Suffix), ("corp", Suffix), ("ltd", Suffix),
         ("co", Suffix), ("bros", Suffix),
+        // A title that is also a state's abbreviation ("state Del. Ana Ruiz",
+        // "Dover, Del."): a boundary only before a sentence starter, as a suffix.
+        ("del", Suffix),
         // Ordinary abbreviations.
         ("etc", Loose), ("approx", Loose), ("est", Loose), ("al", Loose),
         // Connectives.
@@ -1582,6 +1585,11 @@ mod tests {
         assert_eq!(
             sents("He works for Delta Ltd. It is in Accra."),
             ["He works for Delta Ltd.", "It is in Accra."]
+        );
+        // "Del." is a delegate's title and a state's abbreviation.
+        assert_eq!(
+            sents("State Del. Ana Ruiz spoke first. She was born in Dover, Del. The family moved."),
+            ["State Del. Ana Ruiz spoke first.", "She was born in Dover, Del.", "The family moved."]
         );
         assert_eq!(
             sents("Delta Ltd. Chairman Obi resigned."),
