@@ -143,6 +143,8 @@ struct DocView<'a> {
     mention_at: Vec<Option<u32>>,
     /// Token index → inside a direct quotation or pull quote.
     in_quote: Vec<bool>,
+    /// Token index → a glued hyphen of a compound or the word after it (see `in_hyphen_compound`).
+    in_compound: Vec<bool>,
 }
 
 impl<'a> DocView<'a> {
@@ -184,7 +186,15 @@ impl<'a> DocView<'a> {
         for q in input.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
             in_quote[input.seg.tokens_overlapping(q.span)].fill(true);
         }
-        DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote }
+        let mut in_compound = vec![false; tokens.len()];
+        for h in 1..tokens.len().saturating_sub(1) {
+            let glued = tokens[h - 1].span.end == tokens[h].span.start && tokens[h].span.end == tokens[h + 1].span.start;
+            if glued && tokens[h].span.of(input.text) == "-" {
+                in_compound[h] = true;
+                in_compound[h + 1] = true;
+            }
+        }
+        DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote, in_compound }
     }
 
     fn quoted(&self, i: usize) -> bool {
@@ -207,14 +217,7 @@ impl<'a> DocView<'a> {
     /// Whether token `i` is a hyphen glued to the words on both sides, or
     /// the word right after such a hyphen: "four-day", "Saudi-led".
     fn in_hyphen_compound(&self, i: usize) -> bool {
-        let glued = |h: usize| {
-            self.word(h) == "-"
-                && h > 0
-                && h + 1 < self.tokens.len()
-                && self.tokens[h - 1].span.end == self.tokens[h].span.start
-                && self.tokens[h].span.end == self.tokens[h + 1].span.start
-        };
-        glued(i) || i > 0 && glued(i - 1)
+        self.in_compound[i]
     }
 
     fn mention(&self, i: usize) -> Option<&Mention> {
