@@ -903,7 +903,10 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         // Guard vessel fired").
         let eligible = |t: &usize| {
             doc.mention(*t).is_some_and(|m| {
-                m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
+                m.tokens.1 - 1 == *t
+                    && matches!(m.who, Who::Actor(_))
+                    && !backer_of_next(doc, m)
+                    && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
             })
         };
         // In the verb's own clause the subject is the nearest actor before it;
@@ -1265,7 +1268,7 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
     // An actor right before a speech verb is its speaker ("…, Thai military sources said").
     let target_like = |m: &&Mention| match m.who {
-        Who::Actor(_) => !speaker_before_cue(doc, m),
+        Who::Actor(_) => !speaker_before_cue(doc, m) && !backer_of_next(doc, m),
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
     let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
@@ -1280,6 +1283,16 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let mut found = vec![head];
     found.extend(coordinated_after(doc, head, to));
     found
+}
+
+/// Whether mention `m` only backs the actor named after it: "*Russian*-backed
+/// separatists", "*Iran*-sponsored militias" are not Russia or Iran
+/// ("Saudi-led forces" are led, and so are the Saudis').
+fn backer_of_next(doc: &DocView<'_>, m: &Mention) -> bool {
+    let hyphen = m.tokens.1;
+    hyphen + 1 < doc.tokens.len()
+        && doc.in_hyphen_compound(hyphen)
+        && matches!(doc.word(hyphen + 1), "backed" | "supported" | "sponsored" | "funded" | "financed" | "trained" | "armed" | "allied" | "aligned" | "inspired" | "linked")
 }
 
 /// Whether mention `m` is the speaker of an attribution that follows it:

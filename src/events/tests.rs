@@ -566,3 +566,14 @@ fn a_list_of_modifiers_between_pattern_words() {
     let events = code("Russia and China held talks, and Iran and Syria signed a pact.");
     assert!(between(&events, "RUS", Some("SYR")).is_empty() && !between(&events, "IRN", Some("SYR")).is_empty(), "{events:#?}");
 }
+
+#[test]
+fn a_backer_is_not_the_actor_it_backs() {
+    let events = code("Russian-backed separatists shelled Ukrainian positions.");
+    assert!(events.iter().all(|e| !e.source.starts_with("RUS")), "{events:#?}");
+    let events = code("Israel struck Iranian-backed militias in Syria.");
+    assert!(between(&events, "ISR", Some("IRN")).is_empty(), "{events:#?}");
+    // Forces led by a state are that state's.
+    let events = code("Ethiopian-led forces have retaken a village in northern Somalia.");
+    assert_eq!(root(one(&events, "ETH", Some("SOM"))), "19");
+}
