@@ -364,7 +364,9 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // A `+` right after the head is its object and starts there ("met Qatar's
     // emir"), not somewhere later in the clause ("meet in Doha as Qatar …").
     let object_slot = matches!(pattern.rest.first(), Some(PatternToken::Target));
-    let reach = if object_slot { 6 } else if m.target.is_some() { usize::MAX } else { 14 };
+    // The object's reach is its noun phrase, at least six tokens ("released
+    // more than 1,000 long-serving prisoners of the Fatah movement").
+    let reach = if object_slot { noun_phrase_end(doc, target_region.0, target_region.1).saturating_sub(target_region.0).max(6) } else if m.target.is_some() { usize::MAX } else { 14 };
     // An actor among the words the pattern skipped names whose thing it is:
     // "rejected an *Indian* proposal", "agreed to *US* mediation".
     let skipped_actor = if m.target.is_none() { (i + 1..m.words_end).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied()) } else { None };
@@ -372,6 +374,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         Some(actor) => vec![actor],
         None => actors_in(doc, target_region.0, target_region.1, reach),
     };
+    // A `+` before the pattern's noun that holds no actor leaves the noun's
+    // own complement: "expelled dozens of diplomats *of the Rwandan embassy*".
+    if targets.is_empty() && m.target.is_some_and(|(_, end)| end < m.end) && m.end < sent_end && matches!(doc.word(m.end), "of" | "from") {
+        targets = actors_in(doc, m.end + 1, clause_end(doc, m.end + 1, sent_end), 6);
+    }
     // "the release of citizens held hostage by Hamas": an appeal or demand
     // for release is made of whoever holds the people, not of the people.
     if matches!(code.code.as_str(), "0253" | "1053") {
@@ -655,6 +662,27 @@ fn past_noun_adjuncts(doc: &DocView<'_>, mut j: usize, end: usize) -> usize {
         }
     }
     j
+}
+
+/// One past the last token of the noun phrase starting at `from` (before
+/// `to`): determiners, numbers, quantities, modifiers, hyphen compounds,
+/// names and "of" phrases, up to a verb, another preposition or a clause mark.
+fn noun_phrase_end(doc: &DocView<'_>, from: usize, to: usize) -> usize {
+    let to = to.min(from + 16);
+    let mut t = from;
+    while t < to {
+        let w = doc.word(t);
+        let inside = doc.mention(t).is_some()
+            || doc.in_hyphen_compound(t)
+            || doc.tokens[t].kind == TokenKind::Number
+            || matches!(w, "of" | "more" | "than" | "up" | "to" | "some" | "about" | "nearly" | "at" | "least")
+            || doc.is_word(t) && !is_preposition(w) && !is_auxiliary(w) && !is_clause_boundary(w) && !is_speech(w) && !matches!(w, "and" | "or");
+        if !inside {
+            break;
+        }
+        t += 1;
+    }
+    t
 }
 
 /// The host named for a meeting noun at `i`: "under the Russian

@@ -577,3 +577,11 @@ fn a_backer_is_not_the_actor_it_backs() {
     let events = code("Ethiopian-led forces have retaken a village in northern Somalia.");
     assert_eq!(root(one(&events, "ETH", Some("SOM"))), "19");
 }
+
+#[test]
+fn the_object_reaches_across_its_noun_phrase() {
+    let events = code("Israel released more than 1,000 long-serving prisoners of the Fatah movement.");
+    assert_eq!(root(one(&events, "ISR", Some("PSE"))), "08");
+    let events = code("Uganda expelled dozens of senior diplomats of the Rwandan embassy.");
+    assert_eq!(root(one(&events, "UGA", Some("RWA"))), "16");
+}
