@@ -291,7 +291,8 @@ words! {
 /// and codes the best match; returns the match when it coded an event.
 fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs_only: bool, out: &mut Vec<Event>) -> Option<Match> {
     let heads = coder.lexicon.heads(doc.word(i));
-    if heads.is_empty() || !doc.is_word(i) {
+    // A word of an actor's name is no trigger ("British *forces*").
+    if heads.is_empty() || !doc.is_word(i) || doc.mention(i).is_some_and(|m| matches!(m.who, Who::Actor(_))) {
         return None;
     }
     let (sent_start, sent_end) = doc.sentence_tokens(s);
@@ -482,8 +483,14 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // its own act on each other.
     // (Where they meet is no partner: "US and Russian negotiators return to Geneva for talks".)
     let mutual = matches!(&code.code[..2], "03" | "04" | "05" | "06") || code.code.starts_with("084");
+    // (Not when support goes to an object that is no actor: "China and
+    // Russia support *the government*"; what is agreed is no partner:
+    // "agreed upon a new pact" stays mutual.)
     let only_places = targets.iter().all(|t| matches!(t.who, Who::Place(_)));
-    if sources.len() > 1 && mutual && (only_places || m.target.is_none() && !passive) {
+    let object_at = |t: usize| t < sent_end && matches!(doc.word(t), "the" | "a" | "an" | "some" | "his" | "her" | "its" | "their" | "this" | "these" | "those");
+    let support_of_object = matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053" | "054" | "055");
+    let other_object = support_of_object && !pattern.noun && targets.is_empty() && (object_slot && m.target.is_some_and(|(from, _)| object_at(from)) || object_at(m.end));
+    if sources.len() > 1 && mutual && !other_object && (targets.is_empty() || only_places || m.target.is_none() && !passive) {
         targets = sources.clone();
     }
     if targets.is_empty() && !pattern.noun {
@@ -504,7 +511,13 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         // Violence hits where it happens, anywhere later in the sentence
         // ("killed 23 people … when they blew themselves up in Tel Aviv").
         let violent = matches!(&pattern.cameo[..2], "18" | "19" | "20");
-        let later = || (m.end..sent_end).filter(|&t| t > 0 && matches!(doc.word(t - 1), "in" | "near" | "at")).find_map(|t| place_like(doc, t));
+        // (Within the trigger's clause and a "when"/"as" clause of its own, not
+        // across "while", "but" or a new speaker: "… fired missiles into the
+        // sea while the G-20 leaders met in China".)
+        let clause_limit = (m.end..sent_end)
+            .find(|&t| matches!(doc.word(t), "while" | "whereas" | "although" | "though" | "but" | ";" | ":" | "—" | "–" | "(" | "“" | "\"" | "which" | "who" | "said" | "says" | "according"))
+            .unwrap_or(sent_end);
+        let later = || (m.end..clause_limit).filter(|&t| t > 0 && matches!(doc.word(t - 1), "in" | "near" | "at")).find_map(|t| place_like(doc, t));
         let place = in_region.or_else(|| later().filter(|_| violent)).filter(|_| aimed_at_place(&code.code) || aimed_at_place(&pattern.cameo));
         let implied = || sources.iter().any(|src| source_code(doc, src).is_some_and(|c| coder.implicit_targets.target_for(&code.code, c).is_some()));
         match place {
@@ -550,15 +563,19 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
                     e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
                 }
             }
-            // An actor does not act on itself (nor on another of the same code):
-            // the event has no other target ("withdrew from the Bosnian town"
-            // by Bosnian Serbs), if it may have none.
+            // An actor does not act on itself: the event has no other target
+            // ("withdrew from the Bosnian town" by Bosnian Serbs), if it may
+            // have none. Two actors of one code are left uncoded ("Trump
+            // attacked Clinton" is no US event on the US).
             let itself = target.is_some_and(|t| t.who == source.who) && !e.target.as_ref().is_some_and(|t| t.inferred);
-            if itself || e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+            if itself {
                 if target_list.len() > 1 || needs_partner {
                     continue;
                 }
                 e.target = None;
+            }
+            if e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+                continue;
             }
             if let Some(t) = target.filter(|t| mutual_noun && coded_actor(t)) {
                 out.push(event(t, Some(source), e.confidence - 0.05));
@@ -1129,18 +1146,24 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
 /// Whether the mention starting at token `t` is the object of a preposition
 /// (or of a speech cue), looking back over determiners and modifiers.
 fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
+    governing_preposition(doc, t, clause_start).is_some()
+}
+
+/// The preposition whose object the mention starting at token `t` is, if
+/// any (see [`after_preposition`]).
+fn governing_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> Option<usize> {
     if office_holder_of(doc, t) {
-        return false;
+        return None;
     }
     let mut k = t;
     for _ in 0..3 {
         if k <= clause_start {
-            return false;
+            return None;
         }
         let w = doc.word(k - 1);
         // "According to reports the UK is …": a noun after "according to" is its whole object.
         if w == "to" && k < t && k >= 2 && doc.word(k - 2) == "according" {
-            return false;
+            return None;
         }
         if is_preposition(w) {
             // "Delegations from Sudan's army", "officials of Hamas": people who
@@ -1152,17 +1175,20 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
                 ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
                 ("of", Some((noun, number))) => is_partitive(noun) || number,
                 // ("a group based in Trinidad", "a newspaper based in Beirut": of that country.)
-                ("in", Some((noun, _))) => matches!(noun, "forces" | "troops" | "police" | "authorities" | "rebels" | "insurgents" | "militants" | "based"),
+                ("in", Some((noun, _))) => is_representative(noun) || matches!(noun, "rebels" | "insurgents" | "based" | "unions" | "workers" | "students" | "protesters" | "demonstrators" | "farmers" | "traders"),
                 _ => false,
             };
-            return !for_actor;
+            return (!for_actor).then_some(k - 1);
         }
-        if !(is_determiner(w) || doc.is_word(k - 1) && w.chars().all(char::is_lowercase) && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
-            return false;
+        // (Another name, or a word in capitals, ends the walk: "operating in
+        // Iraq said *US* …" is no object of "in".)
+        let lowercase_word = doc.is_word(k - 1) && doc.mention(k - 1).is_none() && doc.raw(k - 1).chars().all(char::is_lowercase);
+        if !(is_determiner(w) || lowercase_word && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
+            return None;
         }
         k -= 1;
     }
-    false
+    None
 }
 
 /// Whether the mention starting at token `t` names the state of an office
@@ -1221,7 +1247,12 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
             break;
         }
         match doc.mention(j - 1) {
-            Some(prev) if matches!(prev.who, Who::Actor(_)) => {
+            // ("the troop surge in Iraq, Obama and Clinton withdrew": Iraq is the
+            // object of "in"; "as China and Russia support": "as" opens a clause.)
+            Some(prev)
+                if matches!(prev.who, Who::Actor(_))
+                    && governing_preposition(doc, prev.tokens.0, floor).is_none_or(|p| matches!(doc.word(p), "as" | "after" | "before" | "since" | "until" | "once" | "than" | "like")) =>
+            {
                 found.push(*prev);
                 k = prev.tokens.0;
             }
@@ -1295,8 +1326,10 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
     // An actor right before a speech verb is its speaker ("…, Thai military sources said").
+    // A state named after a place and a comma locates it ("met in Hangzhou, China").
+    let locates_place = |m: &Mention| m.tokens.0 >= 2 && doc.word(m.tokens.0 - 1) == "," && doc.mention(m.tokens.0 - 2).is_some_and(|p| matches!(p.who, Who::Place(_)));
     let target_like = |m: &&Mention| match m.who {
-        Who::Actor(_) => !speaker_before_cue(doc, m) && !backer_of_next(doc, m),
+        Who::Actor(_) => !speaker_before_cue(doc, m) && !backer_of_next(doc, m) && !locates_place(m),
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
     let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
@@ -1390,7 +1423,8 @@ fn modifier_of_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<Me
             return None;
         }
         if let Some(m) = doc.mention(k - 1) {
-            return matches!(m.who, Who::Actor(_)).then_some(*m);
+            // ("the American-backed offensive" is not America's.)
+            return (matches!(m.who, Who::Actor(_)) && !backer_of_next(doc, m)).then_some(*m);
         }
         let w = doc.word(k - 1);
         let modifier = matches!(w, "’s" | "'s" | "-" | "full" | "scale") || doc.is_word(k - 1) && !is_determiner(w) && !is_preposition(w) && !is_auxiliary(w);
