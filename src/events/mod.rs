@@ -393,7 +393,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let sources: Vec<Mention> = if passive {
         // "were released by Hamas": the agent is the source, the subject the target.
         let clause = clause_end(doc, i + 1, sent_end);
-        let agents = match (i + 1..clause).find(|&t| doc.word(t) == "by") {
+        // A "by" right after another participle is that one's agent ("agents
+        // arrested in the US for Russians *held by Moscow*").
+        const IRREGULAR_PARTICIPLES: &[&str] = &["held", "taken", "seen", "caught", "kept", "sent", "brought", "given", "made", "known", "shot", "struck", "beaten", "hit", "won", "lost", "found", "built", "told", "paid", "led", "run", "backed"];
+        let other_participle = |t: usize| t != i && doc.is_word(t) && (doc.word(t).len() > 3 && doc.word(t).ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&doc.word(t)));
+        let agents = match (i + 1..clause).find(|&t| doc.word(t) == "by" && !other_participle(t - 1)) {
             Some(by) => {
                 confidence.source(1);
                 actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), usize::MAX)
@@ -598,10 +602,10 @@ fn source_code<'d>(doc: &'d DocView<'_>, m: &Mention) -> Option<&'d str> {
 /// a locative preposition ("a village in western Cambodia").
 fn place_like(doc: &DocView<'_>, t: usize) -> Option<Mention> {
     let m = doc.mention(t)?;
+    // ("in the United States": past the article.)
+    let before = if m.tokens.0 > 1 && doc.word(m.tokens.0 - 1) == "the" { m.tokens.0 - 1 } else { m.tokens.0 };
     let state_as_place = |a: usize| {
-        doc.input.actors[a].kind == crate::lexicon::ActorKind::State
-            && m.tokens.0 > 0
-            && matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "across" | "throughout")
+        doc.input.actors[a].kind == crate::lexicon::ActorKind::State && before > 0 && matches!(doc.word(before - 1), "in" | "at" | "near" | "inside" | "across" | "throughout")
     };
     match m.who {
         Who::Place(_) => Some(*m),
@@ -613,7 +617,7 @@ fn place_like(doc: &DocView<'_>, t: usize) -> Option<Mention> {
 /// The country whose authorities act in a passive with no agent: the first
 /// place or state after "in" in tokens `from..to` ("was arrested in Egypt").
 fn country_after_locative(doc: &DocView<'_>, from: usize, to: usize) -> Option<Mention> {
-    (from..to).filter(|&t| t > 0 && doc.word(t - 1) == "in").find_map(|t| place_like(doc, t))
+    (from..to).filter(|&t| t > 0 && (doc.word(t - 1) == "in" || t > 1 && doc.word(t - 1) == "the" && doc.word(t - 2) == "in")).find_map(|t| place_like(doc, t))
 }
 
 /// The target of a passive: its subject; failing an actor there, an actor

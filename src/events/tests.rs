@@ -628,3 +628,16 @@ fn joint_exercises_are_military_cooperation() {
     assert_eq!(one(&events, "JOR", Some("GBR")).cameo, "030");
     assert!(events.iter().any(|e| e.cameo == "0312"), "{events:#?}");
 }
+
+#[test]
+fn a_by_phrase_belongs_to_the_participle_before_it() {
+    let events = code("Moscow swapped ten Polish agents arrested in the United States for four Russians held by Belarus.");
+    assert!(between(&events, "BLR", Some("POL")).is_empty(), "{events:#?}");
+    assert_eq!(root(one(&events, "USA", Some("POL"))), "17");
+}
+
+#[test]
+fn yielding_in_general_has_no_default_side() {
+    let events = code("The Kenyan president conceded that the economy had fallen short.");
+    assert!(events.iter().all(|e| e.target.is_none()), "{events:#?}");
+}
