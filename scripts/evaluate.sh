@@ -56,4 +56,4 @@ python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["shingle_f1"]; sys.e
 "$dyad" code --input-format jsonl "$shared/bench/plover-gsr/dev.jsonl" > "$out/plover.jsonl"
 python3 "$shared/eval/score_plover.py" "$shared/bench/plover-gsr/dev.jsonl" "$out/plover.jsonl" --json > "$out/plover-score.json"
 python3 "$shared/eval/score_plover.py" "$shared/bench/plover-gsr/dev.jsonl" "$out/plover.jsonl" | tail -n 1
-python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["found"]; sys.exit(0 if f >= 0.33 else f"PLOVER event found {f:.2f} < 0.33")' "$out/plover-score.json"
+python3 -c 'import json,sys; f=json.load(open(sys.argv[1]))["found"]; sys.exit(0 if f >= 0.70 else f"PLOVER event found {f:.2f} < 0.70")' "$out/plover-score.json"

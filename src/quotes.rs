@@ -497,45 +497,78 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
     for (p, paragraph) in seg.paragraphs.iter().enumerate() {
         let body = paragraph.span.of(text);
         let base = paragraph.span.start;
-        let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+        let mut open: Option<(usize, usize, bool)> = None; // (mark start, content start, straight marks)
+        // A quotation inside the open one (true: in straight marks), when
+        // the next two marks close it and then the outer one ("“… what he
+        // calls “hell” …”", "\"… the question: “…?” …\""). Its marks leave
+        // the outer quotation open.
+        let mut inner: Option<bool> = None;
         let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let close = |out: &mut Vec<Segment>, open: &mut Option<(usize, usize, bool)>, at: usize, outer_end: usize| {
+            if let Some((mark, start, _)) = open.take() {
+                push_segment(out, text, mark, start, at, outer_end, p);
+            }
+        };
         for (k, &(i, c)) in chars.iter().enumerate() {
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let (is_open, is_close) = match c {
-                '“' | '„' | '«' => (true, false),
-                '”' | '»' => (false, true),
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            let (at, after) = (base + i, base + i + c.len_utf8());
+            match c {
+                // An opening mark typed for a closing one: right after the
+                // quote's last punctuation, before a space ("unusual,“ said").
+                '“' if open.is_some() && inner.is_none() && prev.is_some_and(|p| ",.!?".contains(p)) && next.is_none_or(char::is_whitespace) => {
+                    close(&mut out, &mut open, at, after);
+                }
+                '“' | '„' | '«' => match open {
+                    None => open = Some((at, after, false)),
+                    // A doubled opening mark ("““We …").
+                    Some((_, start, _)) if text[start..at].trim().is_empty() => {}
+                    Some((_, _, straight)) if inner.is_none() && nested(&chars, k, '”', if straight { '"' } else { '”' }) => inner = Some(false),
+                    Some(_) => {
+                        // A new opening mark while one is open: the earlier close is missing.
+                        close(&mut out, &mut open, at, at);
+                        inner = None;
+                        open = Some((at, after, false));
+                    }
+                },
+                '”' | '»' if inner == Some(false) => inner = None,
+                '”' | '»' => close(&mut out, &mut open, at, after),
                 '"' => {
                     let opens = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
-                    (opens && open.is_none(), !opens || open.is_some())
+                    match open {
+                        None if opens => open = Some((at, after, true)),
+                        None => {}
+                        Some(_) if inner == Some(true) => inner = None,
+                        Some((_, _, false)) if inner.is_none() && opens && nested(&chars, k, '"', '”') => inner = Some(true),
+                        Some(_) => {
+                            close(&mut out, &mut open, at, after);
+                            inner = None;
+                        }
+                    }
                 }
-                _ => (false, false),
-            };
-            if is_open && open.is_none() {
-                open = Some((base + i, base + i + c.len_utf8()));
-            } else if is_open {
-                // A new opening mark while one is open: the earlier close is missing.
-                if let Some((mark, start)) = open.take() {
-                    push_segment(&mut out, text, mark, start, base + i, base + i, p);
-                }
-                open = Some((base + i, base + i + c.len_utf8()));
-            } else if is_close {
-                if let Some((mark, start)) = open.take() {
-                    push_segment(&mut out, text, mark, start, base + i, base + i + c.len_utf8(), p);
-                }
+                _ => {}
             }
         }
-        if let Some((mark, start)) = open {
-            // Unclosed at the paragraph's end: the quotation runs to the end of the paragraph.
-            push_segment(&mut out, text, mark, start, paragraph.span.end, paragraph.span.end, p);
-        }
+        // Unclosed at the paragraph's end: the quotation runs to the end of the paragraph.
+        close(&mut out, &mut open, paragraph.span.end, paragraph.span.end);
     }
     out
 }
 
+/// Whether the opening mark at `chars[k]`, inside an open quotation, starts a
+/// quotation nested in it: the next mark closes it (`inner_close`) and the
+/// one after closes the outer quotation (`outer_close`).
+fn nested(chars: &[(usize, char)], k: usize, inner_close: char, outer_close: char) -> bool {
+    let mut marks = chars[k + 1..].iter().map(|&(_, c)| c).filter(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '"'));
+    marks.next() == Some(inner_close) && marks.next() == Some(outer_close)
+}
+
 fn push_segment(out: &mut Vec<Segment>, text: &str, mark: usize, start: usize, end: usize, outer_end: usize, paragraph: usize) {
     let raw = &text[start..end];
-    let lead = raw.len() - raw.trim_start().len();
-    let trimmed = raw.trim();
+    // Spaces, and a doubled opening mark ("““We …").
+    let body = raw.trim_start_matches(|c: char| c.is_whitespace() || c == '“');
+    let lead = raw.len() - body.len();
+    let trimmed = body.trim_end();
     if trimmed.is_empty() {
         return;
     }
@@ -606,6 +639,20 @@ struct Context<'a> {
     mentions: Mentions,
 }
 
+impl Context<'_> {
+    /// The words of a window, with the capitalised words of actor mentions
+    /// marked as names (so that "Will", "Read" or "From" can be a person).
+    fn tokens(&self, window: Span) -> Vec<Tok<'_>> {
+        let mut toks = tokens(self.text, window);
+        for t in &mut toks {
+            if capitalised(t.word) && !is_in(DETERMINERS, t.word) && !is_pronoun(t.word) {
+                t.name |= self.mentions.covering(self.actors, t.start).is_some();
+            }
+        }
+        toks
+    }
+}
+
 /// A word of a window, with its byte span in the document. `word` drops a
 /// final period and apostrophe; the span keeps the period of a title or
 /// initial ("Rep.", "H.") so that a name's words stay next to each other.
@@ -614,6 +661,22 @@ struct Tok<'t> {
     start: usize,
     end: usize,
     word: &'t str,
+    /// Part of a proper name although it reads as a function word: a
+    /// capitalised word of an actor's mention ("Will Doyle", "Read said"),
+    /// an initial ("James A. Baker") or an acronym ("US Senator").
+    name: bool,
+}
+
+impl Tok<'_> {
+    /// A function word that cannot be part of a speaker's noun phrase.
+    fn stop(&self) -> bool {
+        !self.name && is_in(STOP_WORDS, self.word)
+    }
+
+    /// A word that opens a noun phrase ("the", "his", "some").
+    fn determiner(&self) -> bool {
+        !self.name && is_in(DETERMINERS, self.word)
+    }
 }
 
 fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
@@ -631,7 +694,9 @@ fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         // A plural possessive keeps its apostrophe: "the dockworkers’ union".
         let possessive = word.ends_with('s') && raw.trim_end_matches('.').ends_with(['’', '\'']);
         let end = if abbreviation { window.start + en } else if possessive { window.start + st + raw.trim_end_matches('.').len() } else { window.start + st + lead + word.len() };
-        out.push(Tok { start: window.start + st + lead, end, word });
+        let initial = abbreviation && word.len() == 1;
+        let acronym = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        out.push(Tok { start: window.start + st + lead, end, word, name: initial || acronym });
     };
     for (i, c) in s.char_indices() {
         let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.' || c == '&';
@@ -666,8 +731,8 @@ fn is_pronoun(word: &str) -> bool {
 fn cue_at(toks: &[Tok], k: usize) -> Option<usize> {
     let w = toks[k].word;
     const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
-    if k > 0 && is_in(ARTICLES, toks[k - 1].word) {
-        return None; // a noun: "one of the states", "his claims"
+    if k > 0 && is_in(ARTICLES, toks[k - 1].word) || toks[k].name {
+        return None; // a noun ("one of the states", "his claims") or a name ("Read said")
     }
     if is_in(CUE_VERBS, w) {
         return Some(1);
@@ -729,17 +794,17 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
         return Some(Phrase { first: last, head: last, end });
     }
     let after_of = last > lo && toks[last - 1].word == "of"; // "a mother of three"
-    if is_in(STOP_WORDS, w) || (is_in(DETERMINERS, w) && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
+    if toks[last].stop() || (toks[last].determiner() && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
         return None;
     }
     // `head` is the word the phrase is about: the last one, or the one before
     // a preposition ("[Mr. Morgan] of the Sierra Club", "a [narrator] in the ad").
     let (mut first, mut head) = (last, last);
-    let of_head = |k: usize| k > lo && blank(text, toks[k - 1].end, toks[k].start) && (noun_like(toks[k - 1].word) || capitalised(toks[k - 1].word) && !is_in(STOP_WORDS, toks[k - 1].word));
+    let of_head = |k: usize| k > lo && blank(text, toks[k - 1].end, toks[k].start) && (noun_like(toks[k - 1].word) || capitalised(toks[k - 1].word) && !toks[k - 1].stop());
     while first > lo && last - first < 12 && blank(text, toks[first - 1].end, toks[first].start) {
         let k = first - 1;
         let w = toks[k].word;
-        if is_in(DETERMINERS, w) {
+        if toks[k].determiner() {
             first = k;
             if k > lo && is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) && blank(text, toks[k - 1].end, toks[k].start) && of_head(k - 1) {
                 first = k - 2;
@@ -756,7 +821,7 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
             }
             break;
         }
-        if is_in(STOP_WORDS, w) || is_pronoun(w) || cue_at(toks, k).is_some() || is_in(CUE_PARTICIPLES, w) {
+        if toks[k].stop() || is_pronoun(w) || cue_at(toks, k).is_some() || is_in(CUE_PARTICIPLES, w) {
             break;
         }
         first = k;
@@ -779,13 +844,13 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
     if is_pronoun(w) {
         return Some(Phrase { first: i, head: i, end: toks[i].end });
     }
-    if is_in(STOP_WORDS, w) || cue_at(toks, i).is_some() {
+    if toks[i].stop() || cue_at(toks, i).is_some() {
         return None;
     }
     let (mut last, mut head) = (i, None);
     while last + 1 < hi && last - i < 12 && blank(text, toks[last].end, toks[last + 1].start) {
         let w = toks[last + 1].word;
-        let after_determiner = is_in(DETERMINERS, toks[last].word);
+        let after_determiner = toks[last].determiner();
         if (w == "of" || w == "for") && (noun_like(toks[last].word) || capitalised(toks[last].word)) && last + 2 < hi {
             head.get_or_insert(last); // "a spokeswoman for", "one of"
             last += 1;
@@ -793,9 +858,9 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
         }
         let verb_like = !capitalised(w) && w.ends_with("ed") && !after_determiner; // "The piece used …"
         if verb_like
-            || is_in(STOP_WORDS, w)
+            || toks[last + 1].stop()
             || is_pronoun(w)
-            || (is_in(DETERMINERS, w) && !is_in(PHRASE_PREPOSITIONS, toks[last].word) && !after_determiner)
+            || (toks[last + 1].determiner() && !is_in(PHRASE_PREPOSITIONS, toks[last].word) && !after_determiner)
             || cue_at(toks, last + 1).is_some()
             || is_in(CUE_PARTICIPLES, w)
         {
@@ -859,7 +924,7 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
         return false;
     }
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
-        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !is_in(STOP_WORDS, toks[p.first].word))
+        || (toks[p.first..=p.head].iter().all(|t| capitalised(t.word)) && !toks[p.first].stop())
 }
 
 /// The speaker a phrase names. A pronoun is resolved to the person named
@@ -887,7 +952,7 @@ fn speaker_of(ctx: &Context, toks: &[Tok], p: Phrase) -> Speaker {
         let end = if p.head == p.first || toks[p.head].end < p.end { m.end.max(p.end) } else { m.end };
         return Speaker { name: a.name.clone(), actor: Some(i), code: a.code.clone(), mention: Some(Span::new(m.start, end)) };
     }
-    if capitalised(head.word) && !is_in(STOP_WORDS, head.word) {
+    if capitalised(head.word) && !head.stop() {
         // The capitalised run ending at the head, titles aside: a name no actor holds.
         let mut k = p.head;
         while k > p.first && capitalised(toks[k - 1].word) && !is_in(TITLES, toks[k - 1].word) && blank(text, toks[k - 1].end, toks[k].start) {
@@ -928,15 +993,43 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     // may be a new sentence of the segmentation ("…?” Vitter asked.), up to
     // the next quotation.
     let first = s.outer.end + (text[s.outer.end..paragraph.end].len() - text[s.outer.end..paragraph.end].trim_start().len());
+    // A signature on the line after the quotation: "“…” ¶ — Ana Ruiz, a trader".
+    let next_line = seg.paragraphs.get(s.paragraph + 1).map(|x| x.span).filter(|_| first >= paragraph.end);
+    if let Some(line) = next_line {
+        let words = line.of(text).trim();
+        let signed = words.starts_with(['-', '—', '―', '–']) && words.split_whitespace().count() <= 15;
+        if let Some((found, true)) = cue_after(ctx, line).filter(|_| signed) {
+            return Some(found);
+        }
+    }
     let mut weak = None;
     if first < paragraph.end {
         let sentence_end = sentence_containing(seg, first).map_or(paragraph.end, |x| x.end).clamp(first, paragraph.end);
         let end = next_quotation(text, first, sentence_end);
-        weak = match cue_after(ctx, Span::new(s.outer.end, end)) {
-            Some((found, true)) => return Some(found),
-            Some((found, false)) => Some(found),
-            None => None,
+        // A quotation that ends its sentence with a period takes the next
+        // sentence's cue only where that sentence is nothing but the
+        // attribution ("….” Vitter said."): "He added, “…”" or "He said the
+        // plan …" is the cue of what follows it. After a question or an
+        // exclamation the cue usually goes on ("…?” he asked, waving …), so
+        // only a cue that introduces the next quotation is taken away.
+        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ']).chars().next_back();
+        let cut = end < sentence_end;
+        let own_cue = match close {
+            Some('.' | '…') => only_attribution(ctx, Span::new(first, end), cut),
+            Some('?' | '!') => !(cut && introduces_next(ctx, Span::new(first, end))),
+            _ => true,
         };
+        if own_cue {
+            weak = match cue_after(ctx, Span::new(s.outer.end, end)) {
+                Some((found, true)) => return Some(found),
+                Some((found, false)) => Some(found),
+                // ",” Toomey fumed.": a quotation that breaks off with a
+                // comma, question or exclamation mark goes on with its
+                // attribution, whatever the verb.
+                None if matches!(close, Some(',' | '?' | '!')) => any_verb_after(ctx, Span::new(s.outer.end, end), close == Some(',')),
+                None => None,
+            };
+        }
     }
     // Before: from the sentence start, or the end of the quote before in it.
     let sentence_start = sentence_containing(seg, s.outer.start).map_or(paragraph.start, |x| x.start).clamp(paragraph.start, s.outer.start);
@@ -962,6 +1055,32 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         return cue_before(ctx, Span::new(previous.start, previous.start + words.trim_end().len()), previous.start);
     }
     None
+}
+
+/// Whether the words after a quotation that ends its sentence only
+/// attribute it: no quotation of their own (`cut`: the window stops at the
+/// next one) and, after a cue with its subject before it, no reported clause
+/// ("He added that …", "She said the vote …") or long continuation.
+fn only_attribution(ctx: &Context, window: Span, cut: bool) -> bool {
+    if cut {
+        return false;
+    }
+    let toks = ctx.tokens(window);
+    let Some(k) = (0..toks.len()).find(|&k| cue_at(&toks, k).is_some()) else { return true };
+    if k == 0 || k == 1 && is_adverb(toks[0].word) {
+        return true; // inverted: "said Ruiz, a lawyer for …"
+    }
+    let n = cue_at(&toks, k).unwrap_or(1);
+    let tail = &toks[k + n..];
+    tail.len() <= 10 && !tail.iter().any(|t| t.word == "that") && clause_start(ctx.text, &toks, k, n).is_none()
+}
+
+/// Whether the words before a quotation are its cue and nothing more, ending
+/// in a comma or colon ("Mills then writes back, “").
+fn introduces_next(ctx: &Context, window: Span) -> bool {
+    let toks = ctx.tokens(window);
+    let Some(k) = (0..toks.len()).find(|&k| cue_at(&toks, k).is_some()) else { return false };
+    k + cue_at(&toks, k).unwrap_or(1) + 1 >= toks.len() && ctx.text[window.start..window.end].trim_end().ends_with([',', ':'])
 }
 
 const OPENING_MARKS: &[char] = &['“', '"', '„', '«'];
@@ -992,7 +1111,7 @@ type Attribution = (Speaker, Option<String>);
 /// overrides.
 fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
     let text = ctx.text;
-    let toks = tokens(text, window);
+    let toks = ctx.tokens(window);
     let lead = &text[window.start..toks.first()?.start];
     if lead.contains(['—', '―', '–']) || lead.trim_start_matches([',', ' ']).trim() == "-" || lead.contains("--") {
         // A line signed after a dash: "“…” — Ana Ruiz".
@@ -1022,8 +1141,56 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
+        if comma_before(text, &toks, k) && !is_in(ADDRESSEE_VERBS, toks[k].word) {
+            // Inverted after the rest of a sentence the quotation began:
+            // "“…” that the talks can succeed, said X, a diplomat." (Not
+            // "…, told Radio Kenya": the name after "told" is its addressee.)
+            let named = phrase_after(text, &toks, k + n, toks.len()).filter(|&p| {
+                let ends = toks.get(p.head + 1).is_none_or(|t| text[toks[p.head].end..t.start].contains(','));
+                let when = WEEKDAYS.contains(&toks[p.head].word) || is_in(&["today", "yesterday", "tonight"], toks[p.head].word);
+                ends && !when && (names_someone(ctx, &toks, p) || toks[p.first].determiner())
+            });
+            if let Some(p) = named {
+                return Some(((speaker_of(ctx, &toks, p), cue), true));
+            }
+        }
     }
     None
+}
+
+/// The attribution right after a quotation when its verb is not a listed
+/// cue: `,” Toomey fumed`, `?” the host pressed`, and after a comma also
+/// inverted (`,” exhorted the actress`). The subject is a name, a pronoun or
+/// a description, and the verb a past or present form right after it, or
+/// a cue further on (the words after a quotation that breaks off are its
+/// attribution).
+fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribution> {
+    let text = ctx.text;
+    let toks = ctx.tokens(window);
+    let verb_form = |t: &Tok| {
+        let w = t.word;
+        !capitalised(w) && !t.stop() && !is_adverb(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w) || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"))
+    };
+    let is_speaker = |p: Phrase| is_pronoun(toks[p.head].word) || names_someone(ctx, &toks, p) || toks[p.first].determiner();
+    if inverted && toks.len() > 1 && verb_form(&toks[0]) && blank(text, toks[0].end, toks[1].start) {
+        let p = phrase_after(text, &toks, 1, toks.len())?;
+        return is_speaker(p).then(|| (speaker_of(ctx, &toks, p), Some(toks[0].word.to_lowercase())));
+    }
+    let p = phrase_after(text, &toks, 0, toks.len())?;
+    let mut v = toks.partition_point(|t| t.end <= p.end);
+    while v < toks.len() && is_adverb(toks[v].word) && !toks[v].word.ends_with("ed") {
+        v += 1;
+    }
+    if !is_speaker(p) {
+        return None;
+    }
+    if let Some(verb) = toks.get(v).filter(|t| verb_form(t) && blank(text, toks[v - 1].end, t.start)) {
+        return Some((speaker_of(ctx, &toks, p), Some(verb.word.to_lowercase())));
+    }
+    // A subject the walk back from the cue does not reach: "Ana Ruiz, the
+    // analyst who founded the institute said", "the senator and candidate said".
+    let k = (v..toks.len()).find(|&k| cue_at(&toks, k).is_some())?;
+    Some((speaker_of(ctx, &toks, p), Some(cue_text(text, &toks, k, cue_at(&toks, k)?))))
 }
 
 /// `X said: “`, `X told Y that “`, `…, saying “`, `Said X: “`, `X: “`,
@@ -1031,7 +1198,7 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
 /// the window starts after an earlier quote in it.
 fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attribution> {
     let text = ctx.text;
-    let toks = tokens(text, window);
+    let toks = ctx.tokens(window);
     if toks.is_empty() {
         return None;
     }
@@ -1068,7 +1235,7 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
         while first > 0
             && blank(text, toks[first - 1].end, toks[first].start)
             && (capitalised(toks[first - 1].word) || is_in(TITLES, toks[first - 1].word))
-            && !is_in(STOP_WORDS, toks[first - 1].word)
+            && !toks[first - 1].stop()
         {
             first -= 1;
         }
@@ -1097,7 +1264,7 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
     if conjunction {
         // "Ruiz rejected the plan and said “…”": the subject of the first
         // verb, from the sentence start (the window may start after a quote).
-        let toks = tokens(text, Span::new(sentence_start, toks[v].start));
+        let toks = ctx.tokens(Span::new(sentence_start, toks[v].start));
         let v = toks.len();
         let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
         return Some((speaker_of(ctx, &toks, p), cue));
@@ -1113,11 +1280,11 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
 fn chunk_subject(text: &str, toks: &[Tok], v: usize, main_clause: bool) -> Option<Phrase> {
     let start = if main_clause {
         let opens = |k: usize| k == 0 || text[toks[k - 1].end..toks[k].start].contains(',');
-        (0..v).find(|&k| opens(k) && !is_in(STOP_WORDS, toks[k].word) && !toks[k].word.ends_with("ing"))?
+        (0..v).find(|&k| opens(k) && !toks[k].stop() && !toks[k].word.ends_with("ing"))?
     } else {
         (1..v).rev().find(|&k| text[toks[k - 1].end..toks[k].start].contains(',')).unwrap_or(0)
     };
-    let first = (start..v).find(|&k| !is_in(STOP_WORDS, toks[k].word))?;
+    let first = (start..v).find(|&k| !toks[k].stop())?;
     phrase_after(text, toks, first, v)
 }
 
@@ -1236,6 +1403,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_that_introduces_the_next_quotation_is_not_the_one_before() {
+        let q = speakers("Dr Ana Ruiz said, “The clinic will close in June.” She added, “Nobody has told the patients yet.”");
+        assert_eq!(mention(&q[0]), "Ana Ruiz", "{q:?}");
+        assert_eq!(mention(&q[1]), "She", "{q:?}");
+        let q = speakers("Mayor Ines Catala wrote to the council: “Why now?” Pieter Aalders then writes back, “Because the river is rising.”");
+        assert!(mention(&q[0]).contains("Catala"), "{q:?}");
+        assert!(mention(&q[1]).contains("Aalders"), "{q:?}");
+        // After a question the cue may go on to another quotation of its own.
+        let q = speakers("“Is the dam safe?” Aalders asked, waving a report that called the spillway “a disaster waiting to happen.”");
+        assert!(mention(&q[0]).contains("Aalders"), "{q:?}");
+    }
+
+    #[test]
     fn a_quote_split_by_its_attribution_keeps_one_speaker() {
         let q = speakers("Dr Ana Ruiz runs the clinic. “We are out of insulin,” she said, “and the next delivery is in May.”");
         assert_eq!(q.len(), 2);
@@ -1291,6 +1471,51 @@ mod tests {
     }
 
     #[test]
+    fn names_that_read_as_function_words_initials_and_acronyms() {
+        let q = speakers("“The ferry will run again by March,” said Will Okonkwo, a harbour pilot in Lagos.");
+        assert_eq!(mention(&q[0]), "Will Okonkwo", "{q:?}");
+        let q = speakers("“We counted every ballot twice,” Electoral Commissioner Mary K. Wanjiru wrote in a letter.");
+        assert!(mention(&q[0]).contains("Wanjiru"), "{q:?}");
+        let q = speakers("“The embassy stays open!” US Ambassador Ines Catala said on Monday.");
+        assert!(mention(&q[0]).contains("Catala"), "{q:?}");
+    }
+
+    #[test]
+    fn any_verb_right_after_a_quote_that_breaks_off() {
+        let q = speakers("“The levee will hold,” Mayor Ines Catala fumed on Tuesday.\n\n“Would you sign it again?” the radio host pressed.\n\n“We can still win this seat,” exhorted the party’s chairwoman, Dana Whitfield.");
+        assert!(mention(&q[0]).contains("Ines Catala"), "{q:?}");
+        assert_eq!(mention(&q[1]), "the radio host", "{q:?}");
+        assert!(mention(&q[2]).starts_with("the party’s chairwoman"), "{q:?}");
+    }
+
+    #[test]
+    fn an_inverted_cue_after_the_rest_of_the_sentence() {
+        let q = speakers("“The harvest will be late” across the whole valley this year, said Aisha Bello, a farmer near Kano.");
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        // The name after "told" is the addressee.
+        let q = speakers("“We will not leave,” Tomas Lindqvist, a fisherman from a village north of Tromsø who has seen three storms, told Radio Norway.");
+        assert!(mention(&q[0]).contains("Lindqvist"), "{q:?}");
+    }
+
+    #[test]
+    fn a_subject_the_walk_back_from_the_cue_does_not_reach() {
+        let q = speakers("“The count was rigged,” Dana Whitfield, the analyst who founded the Lagos Election Watch tweeted on Sunday.");
+        assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
+        let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
+        assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
+    }
+
+    #[test]
+    fn a_signature_on_the_line_after_the_quote() {
+        let q = speakers("“The bridge is our only road to the market.”\n\n— Aisha Bello, a trader in Kano\n\n“Nobody asked us.”\n\n-Tomas Lindqvist, tweeting after the vote.");
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        assert_eq!(mention(&q[1]), "Tomas Lindqvist", "{q:?}");
+        // A credit line is no signature: the quote keeps its own cue.
+        let q = speakers("“We will be back,” the mayor said.\n\n--additional reporting by Ana Ruiz.");
+        assert_eq!(mention(&q[0]), "the mayor", "{q:?}");
+    }
+
+    #[test]
     fn inverted_and_plain_cues_after_the_quote() {
         let q = quotes("“The border stays open,” said Kenyan Foreign Ministry spokeswoman Wanjiru Kamau.\n\n“We need more trucks,” Kamau added.");
         assert_eq!(q[0], ("The border stays open,".into(), "direct", Some("Wanjiru Kamau".into()), Some("said".into())));
@@ -1331,6 +1556,32 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1, "pullquote");
         assert_eq!(q[0].2, None);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_for_a_closing_one() {
+        let q = quotes("“We will not sign this contract,“ said Dana Whitfield, the union’s lawyer in Durban. “Not this year.”");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, "We will not sign this contract,");
+        assert_eq!(q[0].2.as_deref(), Some("Dana Whitfield"));
+        assert_eq!(q[1].0, "Not this year.");
+    }
+
+    #[test]
+    fn a_quotation_nested_in_another_leaves_it_open() {
+        let q = quotes("“I would rather live in what he calls “hell” than live under that law,” said Ana Ruiz, a teacher in Quito.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "I would rather live in what he calls “hell” than live under that law,");
+        assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+        let q = quotes("Ruiz continued: \"I will read you the question: “Do you trust the council?” Most of them said no.\"");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.ends_with("Most of them said no."), "{q:?}");
+        // Not when the marks do not close twice: the earlier close is missing.
+        let q = quotes("“We will rebuild the school. “The money is there,” Ruiz said.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        // A doubled opening mark is one mark.
+        let q = quotes("““We never agreed to this,” Ruiz told the radio.");
+        assert_eq!(q[0].0, "We never agreed to this,", "{q:?}");
     }
 
     #[test]

@@ -344,7 +344,14 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let mut code = coder.ontology.get(&pattern.cameo)?;
 
     let group = verb_group(doc, i, sent_start);
-    let reduced_relative = !pattern.noun && forms.has(HeadForms::PARTICIPLE) && group.start == i && after_plain_noun(doc, i, sent_start);
+    // "civilians killed in the raid"; and for a verb that needs an object,
+    // "servicemen captured during the siege": a participle after a noun with
+    // no object of its own is passive.
+    let object_missing = matches!(pattern.rest.first(), Some(PatternToken::Target)) && m.words_end == i + 1 && i + 1 < sent_end && is_preposition(doc.word(i + 1));
+    let reduced_relative = !pattern.noun
+        && forms.has(HeadForms::PARTICIPLE)
+        && group.start == i
+        && (after_plain_noun(doc, i, sent_start) || object_missing && i > sent_start && people_noun(doc, i - 1));
     let passive = !pattern.noun && !pattern.intransitive && forms.has(HeadForms::PARTICIPLE) && (group.be || reduced_relative);
     let mut confidence = Confidence::new(pattern.noun, m.skipped);
 
@@ -911,6 +918,16 @@ fn after_plain_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> bool {
         && !doc.word(i - 1).ends_with("ly")
 }
 
+/// Whether token `t` ends an actor mention that names people by a common
+/// noun ("servicemen", "police officers") or a plural demonym
+/// ("Palestinians", "Iraqis"): such nouns take reduced relatives ("servicemen
+/// captured during the siege"), names of states and groups rarely do.
+fn people_noun(doc: &DocView<'_>, t: usize) -> bool {
+    let raw = doc.raw(t);
+    doc.mention(t).is_some_and(|m| m.tokens.1 == t + 1 && matches!(m.who, Who::Actor(_)))
+        && (raw.starts_with(char::is_lowercase) || raw.starts_with(char::is_uppercase) && (raw.ends_with("ans") || raw.ends_with("is")))
+}
+
 /// The subject found for a verb group.
 struct Subject {
     mentions: Vec<Mention>,
@@ -1174,7 +1191,9 @@ fn governing_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> Op
             // act for it; "thousands of Kenyans", "200 of the strikers": part of it;
             // "security forces in Guinea": the forces of the place's state.
             // (A noun inside a mention already is the actor: "US troops in Iraq".)
-            let before = k.checked_sub(2).filter(|&b| doc.mention(b).is_none()).map(|b| (doc.word(b), doc.tokens[b].kind == TokenKind::Number));
+            // (The noun may be a mention of its own when the actors stage
+            // placed it by the sentence's country: "Supporters of Hamas".)
+            let before = k.checked_sub(2).filter(|&b| doc.mention(b).is_none() || is_representative(doc.word(b))).map(|b| (doc.word(b), doc.tokens[b].kind == TokenKind::Number));
             let for_actor = match (w, before) {
                 ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
                 ("of", Some((noun, number))) => is_partitive(noun) || number,

@@ -13,6 +13,7 @@
 //! bytes did the same at a third of the speed: the segmenter has already found
 //! every place a form can start.)
 
+mod fuzzy;
 pub mod petrarch;
 mod tsv;
 
@@ -156,6 +157,8 @@ pub struct Lexicon {
     adjectives: HashMap<String, String>,
     /// ISO alpha-3 → the government entity its seats name ("Kremlin" → Russian government).
     governments: HashMap<String, EntityId>,
+    /// Single-word names and adjectives of states, for misspellings ("Ethopia").
+    countries_fuzzy: fuzzy::CountryIndex,
 }
 
 /// The forms that start with one word, as indices, longest first.
@@ -281,6 +284,13 @@ impl LexiconBuilder {
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
         }
         let (role_words, roles) = role_words.into_iter().unzip();
+        let entities = &self.entities;
+        let countries_fuzzy = fuzzy::CountryIndex::new(names.iter().flat_map(|(form, targets)| {
+            targets
+                .iter()
+                .filter(|(e, k)| matches!(k, FormKind::Name | FormKind::Adjective) && entities[*e].kind == ActorKind::State)
+                .map(move |&(e, k)| (&**form, e, k))
+        }));
         Lexicon {
             entities: self.entities,
             names,
@@ -291,6 +301,7 @@ impl LexiconBuilder {
             states: self.states,
             adjectives: self.adjectives,
             governments: self.governments,
+            countries_fuzzy,
         }
     }
 }
@@ -428,6 +439,12 @@ impl Lexicon {
     /// The adjective of a country ("RUS" → "Russian").
     pub fn adjective(&self, iso3: &str) -> Option<&str> {
         self.adjectives.get(iso3).map(String::as_str)
+    }
+
+    /// The state a capitalised word misspells ("Ethopia", "Chenchen"): one
+    /// edit from the single-word forms of exactly one state (see [`fuzzy`]).
+    pub fn misspelt_country(&self, word: &str) -> Option<(EntityId, FormKind)> {
+        self.countries_fuzzy.lookup(word)
     }
 
     /// Number of entities and of distinct surface forms.
