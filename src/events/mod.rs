@@ -143,6 +143,8 @@ struct DocView<'a> {
     mention_at: Vec<Option<u32>>,
     /// Token index → inside a direct quotation or pull quote.
     in_quote: Vec<bool>,
+    /// Token index → a glued hyphen of a compound or the word after it (see `in_hyphen_compound`).
+    in_compound: Vec<bool>,
 }
 
 impl<'a> DocView<'a> {
@@ -184,7 +186,15 @@ impl<'a> DocView<'a> {
         for q in input.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
             in_quote[input.seg.tokens_overlapping(q.span)].fill(true);
         }
-        DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote }
+        let mut in_compound = vec![false; tokens.len()];
+        for h in 1..tokens.len().saturating_sub(1) {
+            let glued = tokens[h - 1].span.end == tokens[h].span.start && tokens[h].span.end == tokens[h + 1].span.start;
+            if glued && tokens[h].span.of(input.text) == "-" {
+                in_compound[h] = true;
+                in_compound[h + 1] = true;
+            }
+        }
+        DocView { input, tokens, lower, lower_at, mentions, mention_at, in_quote, in_compound }
     }
 
     fn quoted(&self, i: usize) -> bool {
@@ -207,14 +217,7 @@ impl<'a> DocView<'a> {
     /// Whether token `i` is a hyphen glued to the words on both sides, or
     /// the word right after such a hyphen: "four-day", "Saudi-led".
     fn in_hyphen_compound(&self, i: usize) -> bool {
-        let glued = |h: usize| {
-            self.word(h) == "-"
-                && h > 0
-                && h + 1 < self.tokens.len()
-                && self.tokens[h - 1].span.end == self.tokens[h].span.start
-                && self.tokens[h].span.end == self.tokens[h + 1].span.start
-        };
-        glued(i) || i > 0 && glued(i - 1)
+        self.in_compound[i]
     }
 
     fn mention(&self, i: usize) -> Option<&Mention> {
@@ -288,7 +291,8 @@ words! {
 /// and codes the best match; returns the match when it coded an event.
 fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs_only: bool, out: &mut Vec<Event>) -> Option<Match> {
     let heads = coder.lexicon.heads(doc.word(i));
-    if heads.is_empty() || !doc.is_word(i) {
+    // A word of an actor's name is no trigger ("British *forces*").
+    if heads.is_empty() || !doc.is_word(i) || doc.mention(i).is_some_and(|m| matches!(m.who, Who::Actor(_))) {
         return None;
     }
     let (sent_start, sent_end) = doc.sentence_tokens(s);
@@ -368,7 +372,9 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // A `+` right after the head is its object and starts there ("met Qatar's
     // emir"), not somewhere later in the clause ("meet in Doha as Qatar …").
     let object_slot = matches!(pattern.rest.first(), Some(PatternToken::Target));
-    let reach = if object_slot { 6 } else if m.target.is_some() { usize::MAX } else { 14 };
+    // The object's reach is its noun phrase, at least six tokens ("released
+    // more than 1,000 long-serving prisoners of the Fatah movement").
+    let reach = if object_slot { noun_phrase_end(doc, target_region.0, target_region.1).saturating_sub(target_region.0).max(6) } else if m.target.is_some() { usize::MAX } else { 14 };
     // An actor among the words the pattern skipped names whose thing it is:
     // "rejected an *Indian* proposal", "agreed to *US* mediation".
     let skipped_actor = if m.target.is_none() { (i + 1..m.words_end).find_map(|t| doc.mention(t).filter(|m| matches!(m.who, Who::Actor(_))).copied()) } else { None };
@@ -376,6 +382,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         Some(actor) => vec![actor],
         None => actors_in(doc, target_region.0, target_region.1, reach),
     };
+    // A `+` before the pattern's noun that holds no actor leaves the noun's
+    // own complement: "expelled dozens of diplomats *of the Rwandan embassy*".
+    if targets.is_empty() && m.target.is_some_and(|(_, end)| end < m.end) && m.end < sent_end && matches!(doc.word(m.end), "of" | "from") {
+        targets = actors_in(doc, m.end + 1, clause_end(doc, m.end + 1, sent_end), 6);
+    }
     // "the release of citizens held hostage by Hamas": an appeal or demand
     // for release is made of whoever holds the people, not of the people.
     if matches!(code.code.as_str(), "0253" | "1053") {
@@ -389,7 +400,11 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     let sources: Vec<Mention> = if passive {
         // "were released by Hamas": the agent is the source, the subject the target.
         let clause = clause_end(doc, i + 1, sent_end);
-        let agents = match (i + 1..clause).find(|&t| doc.word(t) == "by") {
+        // A "by" right after another participle is that one's agent ("agents
+        // arrested in the US for Russians *held by Moscow*").
+        const IRREGULAR_PARTICIPLES: &[&str] = &["held", "taken", "seen", "caught", "kept", "sent", "brought", "given", "made", "known", "shot", "struck", "beaten", "hit", "won", "lost", "found", "built", "told", "paid", "led", "run", "backed"];
+        let other_participle = |t: usize| t != i && doc.is_word(t) && (doc.word(t).len() > 3 && doc.word(t).ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&doc.word(t)));
+        let agents = match (i + 1..clause).find(|&t| doc.word(t) == "by" && !other_participle(t - 1)) {
             Some(by) => {
                 confidence.source(1);
                 actors_in(doc, by + 1, clause_end(doc, by + 1, sent_end), usize::MAX)
@@ -479,8 +494,14 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // its own act on each other.
     // (Where they meet is no partner: "US and Russian negotiators return to Geneva for talks".)
     let mutual = matches!(&code.code[..2], "03" | "04" | "05" | "06") || code.code.starts_with("084");
+    // (Not when support goes to an object that is no actor: "China and
+    // Russia support *the government*"; what is agreed is no partner:
+    // "agreed upon a new pact" stays mutual.)
     let only_places = targets.iter().all(|t| matches!(t.who, Who::Place(_)));
-    if sources.len() > 1 && mutual && (only_places || m.target.is_none() && !passive) {
+    let object_at = |t: usize| t < sent_end && matches!(doc.word(t), "the" | "a" | "an" | "some" | "his" | "her" | "its" | "their" | "this" | "these" | "those");
+    let support_of_object = matches!(&code.code[..code.code.len().min(3)], "050" | "051" | "052" | "053" | "054" | "055");
+    let other_object = support_of_object && !pattern.noun && targets.is_empty() && (object_slot && m.target.is_some_and(|(from, _)| object_at(from)) || object_at(m.end));
+    if sources.len() > 1 && mutual && !other_object && (targets.is_empty() || only_places || m.target.is_none() && !passive) {
         targets = sources.clone();
     }
     if targets.is_empty() && !pattern.noun {
@@ -501,7 +522,13 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
         // Violence hits where it happens, anywhere later in the sentence
         // ("killed 23 people … when they blew themselves up in Tel Aviv").
         let violent = matches!(&pattern.cameo[..2], "18" | "19" | "20");
-        let later = || (m.end..sent_end).filter(|&t| t > 0 && matches!(doc.word(t - 1), "in" | "near" | "at")).find_map(|t| place_like(doc, t));
+        // (Within the trigger's clause and a "when"/"as" clause of its own, not
+        // across "while", "but" or a new speaker: "… fired missiles into the
+        // sea while the G-20 leaders met in China".)
+        let clause_limit = (m.end..sent_end)
+            .find(|&t| matches!(doc.word(t), "while" | "whereas" | "although" | "though" | "but" | ";" | ":" | "—" | "–" | "(" | "“" | "\"" | "which" | "who" | "said" | "says" | "according"))
+            .unwrap_or(sent_end);
+        let later = || (m.end..clause_limit).filter(|&t| t > 0 && matches!(doc.word(t - 1), "in" | "near" | "at")).find_map(|t| place_like(doc, t));
         let place = in_region.or_else(|| later().filter(|_| violent)).filter(|_| aimed_at_place(&code.code) || aimed_at_place(&pattern.cameo));
         let implied = || sources.iter().any(|src| source_code(doc, src).is_some_and(|c| coder.implicit_targets.target_for(&code.code, c).is_some()));
         match place {
@@ -547,15 +574,19 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
                     e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
                 }
             }
-            // An actor does not act on itself (nor on another of the same code):
-            // the event has no other target ("withdrew from the Bosnian town"
-            // by Bosnian Serbs), if it may have none.
+            // An actor does not act on itself: the event has no other target
+            // ("withdrew from the Bosnian town" by Bosnian Serbs), if it may
+            // have none. Two actors of one code are left uncoded ("Trump
+            // attacked Clinton" is no US event on the US).
             let itself = target.is_some_and(|t| t.who == source.who) && !e.target.as_ref().is_some_and(|t| t.inferred);
-            if itself || e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+            if itself {
                 if target_list.len() > 1 || needs_partner {
                     continue;
                 }
                 e.target = None;
+            }
+            if e.source.code.is_some() && e.target.as_ref().is_some_and(|t| t.code == e.source.code) {
+                continue;
             }
             if let Some(t) = target.filter(|t| mutual_noun && coded_actor(t)) {
                 out.push(event(t, Some(source), e.confidence - 0.05));
@@ -578,10 +609,10 @@ fn source_code<'d>(doc: &'d DocView<'_>, m: &Mention) -> Option<&'d str> {
 /// a locative preposition ("a village in western Cambodia").
 fn place_like(doc: &DocView<'_>, t: usize) -> Option<Mention> {
     let m = doc.mention(t)?;
+    // ("in the United States": past the article.)
+    let before = if m.tokens.0 > 1 && doc.word(m.tokens.0 - 1) == "the" { m.tokens.0 - 1 } else { m.tokens.0 };
     let state_as_place = |a: usize| {
-        doc.input.actors[a].kind == crate::lexicon::ActorKind::State
-            && m.tokens.0 > 0
-            && matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "across" | "throughout")
+        doc.input.actors[a].kind == crate::lexicon::ActorKind::State && before > 0 && matches!(doc.word(before - 1), "in" | "at" | "near" | "inside" | "across" | "throughout")
     };
     match m.who {
         Who::Place(_) => Some(*m),
@@ -593,7 +624,7 @@ fn place_like(doc: &DocView<'_>, t: usize) -> Option<Mention> {
 /// The country whose authorities act in a passive with no agent: the first
 /// place or state after "in" in tokens `from..to` ("was arrested in Egypt").
 fn country_after_locative(doc: &DocView<'_>, from: usize, to: usize) -> Option<Mention> {
-    (from..to).filter(|&t| t > 0 && doc.word(t - 1) == "in").find_map(|t| place_like(doc, t))
+    (from..to).filter(|&t| t > 0 && (doc.word(t - 1) == "in" || t > 1 && doc.word(t - 1) == "the" && doc.word(t - 2) == "in")).find_map(|t| place_like(doc, t))
 }
 
 /// The target of a passive: its subject; failing an actor there, an actor
@@ -659,6 +690,27 @@ fn past_noun_adjuncts(doc: &DocView<'_>, mut j: usize, end: usize) -> usize {
         }
     }
     j
+}
+
+/// One past the last token of the noun phrase starting at `from` (before
+/// `to`): determiners, numbers, quantities, modifiers, hyphen compounds,
+/// names and "of" phrases, up to a verb, another preposition or a clause mark.
+fn noun_phrase_end(doc: &DocView<'_>, from: usize, to: usize) -> usize {
+    let to = to.min(from + 16);
+    let mut t = from;
+    while t < to {
+        let w = doc.word(t);
+        let inside = doc.mention(t).is_some()
+            || doc.in_hyphen_compound(t)
+            || doc.tokens[t].kind == TokenKind::Number
+            || matches!(w, "of" | "more" | "than" | "up" | "to" | "some" | "about" | "nearly" | "at" | "least")
+            || doc.is_word(t) && !is_preposition(w) && !is_auxiliary(w) && !is_clause_boundary(w) && !is_speech(w) && !matches!(w, "and" | "or");
+        if !inside {
+            break;
+        }
+        t += 1;
+    }
+    t
 }
 
 /// The host named for a meeting noun at `i`: "under the Russian
@@ -917,7 +969,10 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         // Guard vessel fired").
         let eligible = |t: &usize| {
             doc.mention(*t).is_some_and(|m| {
-                m.tokens.1 - 1 == *t && matches!(m.who, Who::Actor(_)) && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
+                m.tokens.1 - 1 == *t
+                    && matches!(m.who, Who::Actor(_))
+                    && !backer_of_next(doc, m)
+                    && (!after_preposition(doc, m.tokens.0, clause_start) || distance == 0 && opens_subordinate_clause(doc, m, region_end))
             })
         };
         // In the verb's own clause the subject is the nearest actor before it;
@@ -1112,18 +1167,24 @@ fn antecedent(doc: &DocView<'_>, p: usize, sent_start: usize, pronoun: &str) -> 
 /// Whether the mention starting at token `t` is the object of a preposition
 /// (or of a speech cue), looking back over determiners and modifiers.
 fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
+    governing_preposition(doc, t, clause_start).is_some()
+}
+
+/// The preposition whose object the mention starting at token `t` is, if
+/// any (see [`after_preposition`]).
+fn governing_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> Option<usize> {
     if office_holder_of(doc, t) {
-        return false;
+        return None;
     }
     let mut k = t;
     for _ in 0..3 {
         if k <= clause_start {
-            return false;
+            return None;
         }
         let w = doc.word(k - 1);
         // "According to reports the UK is …": a noun after "according to" is its whole object.
         if w == "to" && k < t && k >= 2 && doc.word(k - 2) == "according" {
-            return false;
+            return None;
         }
         if is_preposition(w) {
             // "Delegations from Sudan's army", "officials of Hamas": people who
@@ -1137,17 +1198,20 @@ fn after_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> bool {
                 ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
                 ("of", Some((noun, number))) => is_partitive(noun) || number,
                 // ("a group based in Trinidad", "a newspaper based in Beirut": of that country.)
-                ("in", Some((noun, _))) => matches!(noun, "forces" | "troops" | "police" | "authorities" | "rebels" | "insurgents" | "militants" | "based"),
+                ("in", Some((noun, _))) => is_representative(noun) || matches!(noun, "rebels" | "insurgents" | "based" | "unions" | "workers" | "students" | "protesters" | "demonstrators" | "farmers" | "traders"),
                 _ => false,
             };
-            return !for_actor;
+            return (!for_actor).then_some(k - 1);
         }
-        if !(is_determiner(w) || doc.is_word(k - 1) && w.chars().all(char::is_lowercase) && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
-            return false;
+        // (Another name, or a word in capitals, ends the walk: "operating in
+        // Iraq said *US* …" is no object of "in".)
+        let lowercase_word = doc.is_word(k - 1) && doc.mention(k - 1).is_none() && doc.raw(k - 1).chars().all(char::is_lowercase);
+        if !(is_determiner(w) || lowercase_word && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
+            return None;
         }
         k -= 1;
     }
-    false
+    None
 }
 
 /// Whether the mention starting at token `t` names the state of an office
@@ -1206,7 +1270,12 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
             break;
         }
         match doc.mention(j - 1) {
-            Some(prev) if matches!(prev.who, Who::Actor(_)) => {
+            // ("the troop surge in Iraq, Obama and Clinton withdrew": Iraq is the
+            // object of "in"; "as China and Russia support": "as" opens a clause.)
+            Some(prev)
+                if matches!(prev.who, Who::Actor(_))
+                    && governing_preposition(doc, prev.tokens.0, floor).is_none_or(|p| matches!(doc.word(p), "as" | "after" | "before" | "since" | "until" | "once" | "than" | "like")) =>
+            {
                 found.push(*prev);
                 k = prev.tokens.0;
             }
@@ -1280,8 +1349,10 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     // A place after "in"/"at" is where the event happens, not its target
     // ("a meeting in Moscow"); after "to"/"on"/"against" it is the target ("aid to Gaza").
     // An actor right before a speech verb is its speaker ("…, Thai military sources said").
+    // A state named after a place and a comma locates it ("met in Hangzhou, China").
+    let locates_place = |m: &Mention| m.tokens.0 >= 2 && doc.word(m.tokens.0 - 1) == "," && doc.mention(m.tokens.0 - 2).is_some_and(|p| matches!(p.who, Who::Place(_)));
     let target_like = |m: &&Mention| match m.who {
-        Who::Actor(_) => !speaker_before_cue(doc, m),
+        Who::Actor(_) => !speaker_before_cue(doc, m) && !backer_of_next(doc, m) && !locates_place(m),
         Who::Place(_) => m.tokens.0 == from || !matches!(doc.word(m.tokens.0 - 1), "in" | "at" | "near" | "inside" | "outside" | "from" | "across" | "throughout" | "of"),
     };
     let Some(&first) = (from..limit).find_map(|t| doc.mention(t).filter(target_like)) else {
@@ -1296,6 +1367,16 @@ fn actors_in(doc: &DocView<'_>, from: usize, to: usize, reach: usize) -> Vec<Men
     let mut found = vec![head];
     found.extend(coordinated_after(doc, head, to));
     found
+}
+
+/// Whether mention `m` only backs the actor named after it: "*Russian*-backed
+/// separatists", "*Iran*-sponsored militias" are not Russia or Iran
+/// ("Saudi-led forces" are led, and so are the Saudis').
+fn backer_of_next(doc: &DocView<'_>, m: &Mention) -> bool {
+    let hyphen = m.tokens.1;
+    hyphen + 1 < doc.tokens.len()
+        && doc.in_hyphen_compound(hyphen)
+        && matches!(doc.word(hyphen + 1), "backed" | "supported" | "sponsored" | "funded" | "financed" | "trained" | "armed" | "allied" | "aligned" | "inspired" | "linked")
 }
 
 /// Whether mention `m` is the speaker of an attribution that follows it:
@@ -1365,7 +1446,8 @@ fn modifier_of_noun(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<Me
             return None;
         }
         if let Some(m) = doc.mention(k - 1) {
-            return matches!(m.who, Who::Actor(_)).then_some(*m);
+            // ("the American-backed offensive" is not America's.)
+            return (matches!(m.who, Who::Actor(_)) && !backer_of_next(doc, m)).then_some(*m);
         }
         let w = doc.word(k - 1);
         let modifier = matches!(w, "’s" | "'s" | "-" | "full" | "scale") || doc.is_word(k - 1) && !is_determiner(w) && !is_preposition(w) && !is_auxiliary(w);

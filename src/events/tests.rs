@@ -569,6 +569,81 @@ fn a_list_of_modifiers_between_pattern_words() {
 }
 
 #[test]
+fn a_backer_is_not_the_actor_it_backs() {
+    let events = code("Russian-backed separatists shelled Ukrainian positions.");
+    assert!(events.iter().all(|e| !e.source.starts_with("RUS")), "{events:#?}");
+    let events = code("Israel struck Iranian-backed militias in Syria.");
+    assert!(between(&events, "ISR", Some("IRN")).is_empty(), "{events:#?}");
+    // Forces led by a state are that state's.
+    let events = code("Ethiopian-led forces have retaken a village in northern Somalia.");
+    assert_eq!(root(one(&events, "ETH", Some("SOM"))), "19");
+}
+
+#[test]
+fn the_object_reaches_across_its_noun_phrase() {
+    let events = code("Israel released more than 1,000 long-serving prisoners of the Fatah movement.");
+    assert_eq!(root(one(&events, "ISR", Some("PSE"))), "08");
+    let events = code("Uganda expelled dozens of senior diplomats of the Rwandan embassy.");
+    assert_eq!(root(one(&events, "UGA", Some("RWA"))), "16");
+}
+
+#[test]
+fn violence_takes_no_place_from_another_clause() {
+    let events = code("North Korea fired three missiles into the sea on Monday while the leaders of the G-20 met in Beijing.");
+    assert!(between(&events, "PRK", Some("CHN")).is_empty(), "{events:#?}");
+}
+
+#[test]
+fn a_prepositional_object_is_not_coordinated_into_the_subject() {
+    let events = code("After the surge in Iraq, Obama and Biden withdrew all of their forces.");
+    assert!(events.iter().all(|e| !e.source.starts_with("IRQ")), "{events:#?}");
+    // "as" opens a clause: its coordinated subjects stay.
+    let events = code("Fighting continued in Darfur as Chad and Libya condemned the attacks.");
+    one(&events, "TCD", None);
+    one(&events, "LBY", None);
+    // People "in" a country are its people.
+    let events = code("Transport unions in Togo and Benin warned last month that delays were costly.");
+    one(&events, "TGO", None);
+    one(&events, "BEN", None);
+}
+
+#[test]
+fn coordinated_supporters_of_a_non_actor_do_not_support_each_other() {
+    let events = code("Mass atrocities continue in Darfur as China and Russia support the government.");
+    assert!(between(&events, "CHN", Some("RUS")).is_empty(), "{events:#?}");
+    // What two sides agree upon is no partner: they agree with each other.
+    let events = code("Chile and Peru have agreed upon a new free-trade pact.");
+    one(&events, "CHL", Some("PER"));
+}
+
+#[test]
+fn a_word_of_a_name_is_no_trigger() {
+    let events = code("The Red Cross said US and British forces must ensure security.");
+    assert!(events.iter().all(|e| !e.trigger.starts_with("forces")), "{events:#?}");
+    assert_eq!(root(one(&events, "NGO", Some("GBR"))), "10");
+}
+
+#[test]
+fn joint_exercises_are_military_cooperation() {
+    let events = code("Jordan and Britain agreed to hold joint exercises.");
+    assert_eq!(one(&events, "JOR", Some("GBR")).cameo, "030");
+    assert!(events.iter().any(|e| e.cameo == "0312"), "{events:#?}");
+}
+
+#[test]
+fn a_by_phrase_belongs_to_the_participle_before_it() {
+    let events = code("Moscow swapped ten Polish agents arrested in the United States for four Russians held by Belarus.");
+    assert!(between(&events, "BLR", Some("POL")).is_empty(), "{events:#?}");
+    assert_eq!(root(one(&events, "USA", Some("POL"))), "17");
+}
+
+#[test]
+fn yielding_in_general_has_no_default_side() {
+    let events = code("The Kenyan president conceded that the economy had fallen short.");
+    assert!(events.iter().all(|e| e.target.is_none()), "{events:#?}");
+}
+
+#[test]
 fn people_named_by_a_role_take_reduced_relatives() {
     // "soldiers captured during the siege" were captured; they captured nothing.
     let events = code("The exchange freed Armenian soldiers captured during the fighting near Lachin.");
