@@ -444,6 +444,14 @@ impl<'a> Finder<'a> {
         if word.len() < 3 || SENTENCE_OPENERS_SET.contains(word) || self.lexicon.role(word).is_some() || is_calendar_word(word) {
             return false;
         }
+        let before = self.word_before(span.start).map(|(_, w)| w);
+        let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov."].contains(&w));
+        let verb_before = before.is_some_and(|w| SPEECH_VERBS_SET.contains(w)) && !self.starts_sentence(token);
+        let verb_after = SPEECH_VERBS_SET.contains(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or("")));
+        if !(honorific || verb_before || verb_after) {
+            return false;
+        }
+        // Checked last: it walks every person found so far.
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
             || self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
@@ -452,15 +460,7 @@ impl<'a> Finder<'a> {
                 }
                 _ => false,
             });
-        if surname_taken {
-            return false;
-        }
-        let before = self.word_before(span.start).map(|(_, w)| w);
-        let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov."].contains(&w));
-        let verb_before = before.is_some_and(|w| SPEECH_VERBS_SET.contains(w)) && !self.starts_sentence(token);
-        let after = &self.text[span.end..];
-        let next_word: String = after.strip_prefix(' ').unwrap_or("").chars().take_while(|c| c.is_alphabetic()).collect();
-        honorific || verb_before || SPEECH_VERBS_SET.contains(next_word.as_str())
+        !surname_taken
     }
 
     /// The capitalised name starting at token `i`: (first, one past last) token.
@@ -881,6 +881,11 @@ impl<'a> Finder<'a> {
             })
             .collect()
     }
+}
+
+/// The run of letters `s` starts with (empty if it starts with anything else).
+fn leading_letters(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
 }
 
 fn normalize_description(desc: &str) -> String {

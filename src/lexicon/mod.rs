@@ -145,9 +145,11 @@ pub struct Lexicon {
     names: Vec<(Box<str>, Vec<(EntityId, FormKind)>)>,
     /// Forms from user dictionaries, lower case, matched ignoring ASCII case.
     folded: Vec<(Box<str>, Vec<(EntityId, FormKind)>)>,
-    /// Role words, lower case and sorted (binary search in [`Lexicon::role`]).
+    /// Role words, lower case and sorted (so that indices do not depend on hash order).
     role_words: Vec<String>,
     roles: Vec<Role>,
+    /// Role word → its index in `role_words` (for [`Lexicon::role`], asked for many words per document).
+    role_index: FxHashMap<Box<str>, u32>,
     /// Lower-cased first word of every form → the forms that start with it.
     by_first_word: FxHashMap<Box<str>, FirstWord>,
     /// ISO alpha-3 → the state entity.
@@ -280,13 +282,15 @@ impl LexiconBuilder {
             first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
         }
-        let (role_words, roles) = role_words.into_iter().unzip();
+        let (role_words, roles): (Vec<String>, Vec<Role>) = role_words.into_iter().unzip();
+        let role_index = role_words.iter().enumerate().map(|(i, w)| (w.as_str().into(), i as u32)).collect();
         Lexicon {
             entities: self.entities,
             names,
             folded,
             role_words,
             roles,
+            role_index,
             by_first_word,
             states: self.states,
             adjectives: self.adjectives,
@@ -407,13 +411,19 @@ impl Lexicon {
 
     /// The role a word or phrase names, if it is one ("spokeswoman" → GOV person).
     pub fn role(&self, word: &str) -> Option<&Role> {
-        let index = if word.chars().any(char::is_uppercase) {
-            let lower = word.to_lowercase();
-            self.role_words.binary_search_by(|w| w.as_str().cmp(&lower))
+        let mut buf = [0u8; 32];
+        let index = if word.is_ascii() && word.len() <= buf.len() {
+            // Nearly every word: lower-cased on the stack.
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            self.role_index.get(std::str::from_utf8(lower).unwrap_or_default())
+        } else if word.chars().any(char::is_uppercase) {
+            self.role_index.get(word.to_lowercase().as_str())
         } else {
-            self.role_words.binary_search_by(|w| w.as_str().cmp(word))
+            self.role_index.get(word)
         };
-        index.ok().map(|i| &self.roles[i])
+        index.map(|&i| &self.roles[i as usize])
     }
 
     pub fn state(&self, iso3: &str) -> Option<EntityId> {
