@@ -150,8 +150,12 @@ pub struct Lexicon {
     roles: Vec<Role>,
     /// Role word → its index in `role_words` (for [`Lexicon::role`], asked for many words per document).
     role_index: FxHashMap<Box<str>, u32>,
-    /// Lower-cased first word of every form → the forms that start with it.
-    by_first_word: FxHashMap<Box<str>, FirstWord>,
+    /// Lower-cased first word of every form → index into `first_words`.
+    /// (Indices rather than the entries themselves keep the table small
+    /// enough to stay in cache: every word token of a document probes it.)
+    first_word_index: FxHashMap<Box<[u8]>, u32>,
+    /// The forms that start with each first word.
+    first_words: Vec<FirstWord>,
     /// ISO alpha-3 → the state entity.
     states: HashMap<String, EntityId>,
     /// ISO alpha-3 → the country's adjective ("Russian"), for naming sector actors.
@@ -266,18 +270,30 @@ impl LexiconBuilder {
         let folded = sorted(self.folded_forms);
         let mut role_words: Vec<(String, Role)> = self.roles.into_iter().collect();
         role_words.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut by_first_word: FxHashMap<Box<str>, FirstWord> = FxHashMap::default();
-        for (i, (form, _)) in names.iter().enumerate() {
-            by_first_word.entry(first_word_key(form).into()).or_default().names.push(i as u32);
+        let mut first_word_index: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut first_words: Vec<FirstWord> = Vec::new();
+        let mut entry = |form: &str| -> usize {
+            let next = first_words.len();
+            let index = *first_word_index.entry(first_word_key(form).into_bytes().into()).or_insert(next as u32) as usize;
+            if index == next {
+                first_words.push(FirstWord::default());
+            }
+            index
+        };
+        let names_first: Vec<usize> = names.iter().map(|(form, _)| entry(form)).collect();
+        let folded_first: Vec<usize> = folded.iter().map(|(form, _)| entry(form)).collect();
+        let roles_first: Vec<usize> = role_words.iter().map(|(word, _)| entry(word)).collect();
+        for (i, &first) in names_first.iter().enumerate() {
+            first_words[first].names.push(i as u32);
         }
-        for (i, (form, _)) in folded.iter().enumerate() {
-            by_first_word.entry(first_word_key(form).into()).or_default().folded.push(i as u32);
+        for (i, &first) in folded_first.iter().enumerate() {
+            first_words[first].folded.push(i as u32);
         }
-        for (i, (word, _)) in role_words.iter().enumerate() {
-            by_first_word.entry(first_word_key(word).into()).or_default().roles.push(i as u32);
+        for (i, &first) in roles_first.iter().enumerate() {
+            first_words[first].roles.push(i as u32);
         }
         // Longest first, so that the first form that matches is the longest.
-        for first in by_first_word.values_mut() {
+        for first in &mut first_words {
             first.names.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].0.len()));
             first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
@@ -291,7 +307,8 @@ impl LexiconBuilder {
             role_words,
             roles,
             role_index,
-            by_first_word,
+            first_word_index,
+            first_words,
             states: self.states,
             adjectives: self.adjectives,
             governments: self.governments,
@@ -342,8 +359,8 @@ impl Lexicon {
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
         let mut scan = Scan { forms: Vec::new(), roles: Vec::new() };
         let mut folded_found = Vec::new();
-        let (mut names_free, mut folded_free, mut roles_free) = (0, 0, 0);
         let mut key_buf = [0u8; 32];
+        let (mut names_free, mut folded_free, mut roles_free) = (0, 0, 0);
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
@@ -353,18 +370,20 @@ impl Lexicon {
             let word = token.span.of(text).as_bytes();
             // The key is the token's leading run of letters and digits, lower-cased:
             // bytewise for ASCII (nearly every token), by characters otherwise.
-            let ascii_len = word.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(word.len());
+            let mut len = 0;
+            while len < word.len() && len < key_buf.len() && word[len].is_ascii_alphanumeric() {
+                key_buf[len] = word[len].to_ascii_lowercase();
+                len += 1;
+            }
             let lowered;
-            let key: &str = if (ascii_len == word.len() || word[ascii_len].is_ascii()) && ascii_len <= key_buf.len() {
-                let buf = &mut key_buf[..ascii_len];
-                buf.copy_from_slice(&word[..ascii_len]);
-                buf.make_ascii_lowercase();
-                std::str::from_utf8(buf).unwrap_or_default()
+            let key: &[u8] = if word.get(len).is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
+                &key_buf[..len]
             } else {
                 lowered = first_word_key(rest);
-                &lowered
+                lowered.as_bytes()
             };
-            let Some(first) = self.by_first_word.get(key) else { continue };
+            let Some(&index) = self.first_word_index.get(key) else { continue };
+            let first = &self.first_words[index as usize];
             if start >= names_free {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
                     rest.starts_with(&**form) && at_word_boundaries(text, start, start + form.len())
