@@ -189,6 +189,9 @@ struct Finder<'a> {
     claimed: Vec<Span>,
     /// Descriptions set up by apposition ("palestinian leader") → person target.
     descriptions: Vec<(String, Target)>,
+    /// Indices of the tokens that start with a capital letter: the only ones
+    /// that can start a name or be a surname, listed once for both passes.
+    capitalised: Vec<usize>,
 }
 
 /// Finds the actors of a document.
@@ -215,6 +218,7 @@ pub fn find_actors_and_places(
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
+        capitalised: capitalised_tokens(text, seg),
     };
     let scan = lexicon.scan(text, &seg.tokens);
     f.lexicon_mentions(&scan.forms);
@@ -225,6 +229,20 @@ pub fn find_actors_and_places(
     (f.into_actors(), places)
 }
 
+fn capitalised_tokens(text: &str, seg: &Segmentation) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut capitalised = Vec::with_capacity(seg.tokens.len() / 4);
+    for (i, token) in seg.tokens.iter().enumerate() {
+        let first = bytes[token.span.start];
+        // One byte decides for ASCII: nearly every token.
+        let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { text[token.span.start..].starts_with(char::is_uppercase) };
+        if upper {
+            capitalised.push(i);
+        }
+    }
+    capitalised
+}
+
 impl<'a> Finder<'a> {
     fn is_claimed(&self, span: Span) -> bool {
         self.claimed.iter().any(|c| c.start < span.end && span.start < c.end)
@@ -232,6 +250,11 @@ impl<'a> Finder<'a> {
 
     fn claim(&mut self, span: Span) {
         self.claimed.push(span);
+    }
+
+    /// Where the run of whitespace that ends at byte `pos` starts (`pos` if there is none).
+    fn spaces_before(&self, pos: usize) -> usize {
+        self.text[..pos].trim_end().len()
     }
 
     /// The word just before byte `pos` (skipping spaces), and its start.
@@ -334,11 +357,13 @@ impl<'a> Finder<'a> {
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
         for _ in 0..5 {
+            // A mention that ends in the spaces before the cursor, or right before a possessive there.
+            let spaces_start = self.spaces_before(cursor);
             let found = self.mentions.iter().enumerate().rev().find(|(_, m)| {
-                m.span.end <= cursor && {
-                    let gap = self.text[m.span.end..cursor].trim_end();
-                    gap.is_empty() || ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&gap)
-                }
+                let end = m.span.end;
+                end <= cursor
+                    && (end >= spaces_start
+                        || spaces_start - end <= 4 && ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&&self.text[end..spaces_start]))
             });
             if let Some((i, m)) = found {
                 let country = self.country_of_target(&m.target)?;
@@ -369,13 +394,15 @@ impl<'a> Finder<'a> {
     /// People the lexicon does not know, and the roles of those it does.
     fn new_people(&mut self, roles: &[(usize, usize, &Role)]) {
         let tokens = &self.seg.tokens;
-        let mut i = 0;
-        while i < tokens.len() {
-            let Some((start_tok, end_tok)) = self.name_run(i) else {
-                i += 1;
+        // Past the end of the last name run.
+        let mut next = 0;
+        for k in 0..self.capitalised.len() {
+            let i = self.capitalised[k];
+            if i < next {
                 continue;
-            };
-            i = end_tok;
+            }
+            let Some((start_tok, end_tok)) = self.name_run(i) else { continue };
+            next = end_tok;
             // Titles, offices and country words before a name are not part of it
             // ("Zimbabwean Prime Minister Robert Mugabe").
             let mut start_tok = start_tok;
@@ -383,16 +410,25 @@ impl<'a> Finder<'a> {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
+            // One walk over the mentions: the first lexicon person with exactly
+            // this span, else whether any mention overlaps it.
+            let mut known = None;
+            let mut overlapped = false;
+            for m in &self.mentions {
+                if m.span.start < span.end && span.start < m.span.end {
+                    overlapped = true;
+                    if m.span == span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
+                        known = Some(m.target.clone());
+                        break;
+                    }
+                }
+            }
             // A lexicon person inside the run: only attach the role words around it.
-            let known = self.mentions.iter().position(|m| {
-                m.span.start == span.start && m.span.end == span.end && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person)
-            });
-            if let Some(k) = known {
-                let target = self.mentions[k].target.clone();
+            if let Some(target) = known {
                 self.attach_context(span, &target, roles);
                 continue;
             }
-            if self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) || self.is_claimed(span) {
+            if overlapped || self.is_claimed(span) {
                 continue;
             }
             let words = end_tok - start_tok;
@@ -528,7 +564,8 @@ impl<'a> Finder<'a> {
                 return true;
             }
         }
-        if roles.iter().any(|&(_, e, r)| r.person && e <= span.start && self.text[e..span.start].trim().is_empty()) {
+        let spaces_start = self.spaces_before(span.start);
+        if roles.iter().any(|&(_, e, r)| r.person && spaces_start <= e && e <= span.start) {
             return true;
         }
         let after = &self.text[span.end..];
@@ -572,7 +609,9 @@ impl<'a> Finder<'a> {
         let mut role_start = None;
         let mut sector = None;
         let mut cursor = span.start;
-        while let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| e < cursor && self.text[e..cursor].trim().is_empty()) {
+        loop {
+            let spaces_start = self.spaces_before(cursor);
+            let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| spaces_start <= e && e < cursor) else { break };
             role_start = Some(s);
             sector.get_or_insert_with(|| r.sector.clone());
             cursor = s;
@@ -757,11 +796,9 @@ impl<'a> Finder<'a> {
             }
         }
         let mut added = Vec::new();
-        for (i, tok) in self.seg.tokens.iter().enumerate() {
+        for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
+            let tok = &self.seg.tokens[i];
             let w = tok.span.of(self.text);
-            if surnames.is_empty() || !w.starts_with(char::is_uppercase) {
-                continue;
-            }
             let Some(targets) = surnames.get(w) else { continue };
             if targets.len() != 1 || self.mentions.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
                 continue;
