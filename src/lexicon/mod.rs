@@ -150,10 +150,15 @@ pub struct Lexicon {
     roles: Vec<Role>,
     /// Role word → its index in `role_words` (for [`Lexicon::role`], asked for many words per document).
     role_index: FxHashMap<Box<str>, u32>,
-    /// Lower-cased first word of every form → index into `first_words`.
-    /// (Indices rather than the entries themselves keep the table small
-    /// enough to stay in cache: every word token of a document probes it.)
-    first_word_index: FxHashMap<Box<[u8]>, u32>,
+    /// Lower-cased first word of every form → index into `first_words`, for
+    /// words of up to 16 ASCII bytes (nearly all), packed into one number by
+    /// [`packed_word`]: every word token of a document probes this table, and
+    /// hashing and comparing a number is cheaper than a string. (Indices
+    /// rather than the entries themselves keep the table small enough to stay
+    /// in cache.)
+    short_first_words: FxHashMap<u128, u32>,
+    /// The same for longer or non-ASCII first words.
+    long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
     first_words: Vec<FirstWord>,
     /// ISO alpha-3 → the state entity.
@@ -270,11 +275,16 @@ impl LexiconBuilder {
         let folded = sorted(self.folded_forms);
         let mut role_words: Vec<(String, Role)> = self.roles.into_iter().collect();
         role_words.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut first_word_index: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut short_first_words: FxHashMap<u128, u32> = FxHashMap::default();
+        let mut long_first_words: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut first_words: Vec<FirstWord> = Vec::new();
         let mut entry = |form: &str| -> usize {
             let next = first_words.len();
-            let index = *first_word_index.entry(first_word_key(form).into_bytes().into()).or_insert(next as u32) as usize;
+            let key = first_word_key(form);
+            let index = match packed_word(key.as_bytes()) {
+                Some(packed) => *short_first_words.entry(packed).or_insert(next as u32),
+                None => *long_first_words.entry(key.into()).or_insert(next as u32),
+            } as usize;
             if index == next {
                 first_words.push(FirstWord::default());
             }
@@ -307,7 +317,8 @@ impl LexiconBuilder {
             role_words,
             roles,
             role_index,
-            first_word_index,
+            short_first_words,
+            long_first_words,
             first_words,
             states: self.states,
             adjectives: self.adjectives,
@@ -327,6 +338,16 @@ fn sorted(forms: HashMap<String, Vec<(EntityId, FormKind)>>) -> Vec<(Box<str>, V
 fn first_word_key(text: &str) -> String {
     let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
     text[..end].to_lowercase()
+}
+
+/// A word of at most 16 ASCII bytes as one number: its bytes from the lowest,
+/// zero-padded (no letter or digit is a zero byte, so lengths differ too).
+fn packed_word(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16 && word.is_ascii()).then(|| {
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word);
+        u128::from_le_bytes(bytes)
+    })
 }
 
 fn apostrophe_variants(form: &str) -> Vec<String> {
@@ -359,7 +380,6 @@ impl Lexicon {
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
         let mut scan = Scan { forms: Vec::new(), roles: Vec::new() };
         let mut folded_found = Vec::new();
-        let mut key_buf = [0u8; 32];
         let (mut names_free, mut folded_free, mut roles_free) = (0, 0, 0);
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
@@ -368,21 +388,25 @@ impl Lexicon {
             let start = token.span.start;
             let rest = &text[start..];
             let word = token.span.of(text).as_bytes();
-            // The key is the token's leading run of letters and digits, lower-cased:
-            // bytewise for ASCII (nearly every token), by characters otherwise.
+            // The key is the token's leading run of letters and digits,
+            // lower-cased: packed on the fly for a short ASCII run (nearly
+            // every token), by characters where a non-ASCII letter may continue it.
+            let mut packed = [0u8; 16];
             let mut len = 0;
-            while len < word.len() && len < key_buf.len() && word[len].is_ascii_alphanumeric() {
-                key_buf[len] = word[len].to_ascii_lowercase();
+            while len < word.len() && word[len].is_ascii_alphanumeric() {
+                if len < packed.len() {
+                    packed[len] = word[len].to_ascii_lowercase();
+                }
                 len += 1;
             }
-            let lowered;
-            let key: &[u8] = if word.get(len).is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric()) {
-                &key_buf[..len]
+            let index = if word.get(len).is_some_and(|b| !b.is_ascii()) {
+                self.first_word_entry(&first_word_key(rest))
+            } else if len <= packed.len() {
+                self.short_first_words.get(&u128::from_le_bytes(packed)).copied()
             } else {
-                lowered = first_word_key(rest);
-                lowered.as_bytes()
+                self.long_first_words.get(&*rest[..len].to_ascii_lowercase()).copied()
             };
-            let Some(&index) = self.first_word_index.get(key) else { continue };
+            let Some(index) = index else { continue };
             let first = &self.first_words[index as usize];
             if start >= names_free {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
@@ -426,6 +450,14 @@ impl Lexicon {
             }
         }
         scan
+    }
+
+    /// The entry of a lower-cased first word.
+    fn first_word_entry(&self, key: &str) -> Option<u32> {
+        match packed_word(key.as_bytes()) {
+            Some(packed) => self.short_first_words.get(&packed).copied(),
+            None => self.long_first_words.get(key).copied(),
+        }
     }
 
     /// The role a word or phrase names, if it is one ("spokeswoman" → GOV person).
