@@ -496,3 +496,31 @@ impl Lexicon {
         (self.entities.len(), self.names.len() + self.folded.len())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn scan_finds_forms_whatever_the_length_or_script_of_their_first_word() {
+        let mut builder = LexiconBuilder::new();
+        // First words of 2, 16, 17 and 21 bytes, and non-ASCII ones.
+        for form in ["Ab", "Sixteenletterwrd Group", "Seventeenletterwd Group", "Ab1234567890123456789 Unit", "Côte d'Ivoire", "Δelta Force"] {
+            let entity = builder.add_entity(Entity { name: form.into(), kind: ActorKind::Group, country: None, codes: Vec::new() });
+            builder.add_form(form, entity, FormKind::Name);
+        }
+        builder.add_role("spokeswoman", Role { sector: "GOV".into(), person: true });
+        let lexicon = builder.build();
+        let text = "Ab and ab met the Sixteenletterwrd Group, the Seventeenletterwd Group and the \
+                    Ab1234567890123456789 Unit in Côte d’Ivoire; a Δelta Force Spokeswoman spoke.";
+        let scan = lexicon.scan(text, &segment(text).tokens);
+        let forms: Vec<&str> = scan.forms.iter().map(|&(start, end, _)| &text[start..end]).collect();
+        assert_eq!(
+            forms,
+            ["Ab", "Sixteenletterwrd Group", "Seventeenletterwd Group", "Ab1234567890123456789 Unit", "Côte d’Ivoire", "Δelta Force"]
+        );
+        let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect();
+        assert_eq!(roles, ["Spokeswoman"]);
+    }
+}
