@@ -106,26 +106,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Military", "Army", "Navy", "Air", "Force", "Intelligence", "Press", "Office",
 ];
 
-/// The word lists above as hash sets: each is consulted for many tokens of every document.
-macro_rules! word_set {
-    ($($set:ident = $list:ident;)*) => {$(
-        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
-    )*};
-}
-
-word_set! {
-    TITLES_SET = TITLES;
-    SENTENCE_OPENERS_SET = SENTENCE_OPENERS;
-    NON_PERSON_WORDS_SET = NON_PERSON_WORDS;
-    PERSON_DESCRIPTORS_SET = PERSON_DESCRIPTORS;
-    SPEECH_VERBS_SET = SPEECH_VERBS;
-    LOCATIVES_SET = LOCATIVES;
-    NAME_PARTICLES_SET = NAME_PARTICLES;
-    ORGANISATION_WORDS_SET = ORGANISATION_WORDS;
-    ORGANISATION_HEADS_SET = ORGANISATION_HEADS;
-}
-
 /// Words that make a capitalised run an organisation ("Tax Policy Center").
 const ORGANISATION_HEADS: &[&str] = &[
     "Center", "Centre", "Foundation", "Institute", "Bureau", "Office", "Association", "Council", "Committee",
@@ -138,12 +118,71 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// Organisation heads that make it a news outlet.
 const MEDIA_HEADS: &[&str] = &["Times", "Post", "News", "Journal", "Network", "Tribune", "Herald", "Gazette", "Magazine", "Television", "Radio", "Press"];
 
-fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    ];
-    CALENDAR.contains(&w)
+/// Month and day names: capitalised, but not surnames.
+const CALENDAR_WORDS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// The word lists above that a word is on, as bits. The stage asks about
+/// many words of every document, often about several lists at once: one
+/// hash lookup answers them all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Lists(u16);
+
+impl Lists {
+    const TITLE: Lists = Lists(1);
+    const SENTENCE_OPENER: Lists = Lists(1 << 1);
+    const NON_PERSON_WORD: Lists = Lists(1 << 2);
+    const PERSON_DESCRIPTOR: Lists = Lists(1 << 3);
+    const SPEECH_VERB: Lists = Lists(1 << 4);
+    const LOCATIVE: Lists = Lists(1 << 5);
+    const NAME_PARTICLE: Lists = Lists(1 << 6);
+    const ORGANISATION_WORD: Lists = Lists(1 << 7);
+    const ORGANISATION_HEAD: Lists = Lists(1 << 8);
+    const CALENDAR_WORD: Lists = Lists(1 << 9);
+
+    /// The lists `word` is on, exactly as written (the lists are case-sensitive).
+    fn of(word: &str) -> Lists {
+        static WORD_LISTS: std::sync::LazyLock<FxHashMap<&'static str, Lists>> = std::sync::LazyLock::new(|| {
+            let mut map: FxHashMap<&'static str, Lists> = FxHashMap::default();
+            let lists = [
+                (Lists::TITLE, TITLES),
+                (Lists::SENTENCE_OPENER, SENTENCE_OPENERS),
+                (Lists::NON_PERSON_WORD, NON_PERSON_WORDS),
+                (Lists::PERSON_DESCRIPTOR, PERSON_DESCRIPTORS),
+                (Lists::SPEECH_VERB, SPEECH_VERBS),
+                (Lists::LOCATIVE, LOCATIVES),
+                (Lists::NAME_PARTICLE, NAME_PARTICLES),
+                (Lists::ORGANISATION_WORD, ORGANISATION_WORDS),
+                (Lists::ORGANISATION_HEAD, ORGANISATION_HEADS),
+                (Lists::CALENDAR_WORD, CALENDAR_WORDS),
+            ];
+            for (list, words) in lists {
+                for &word in words {
+                    map.entry(word).or_default().0 |= list.0;
+                }
+            }
+            map
+        });
+        WORD_LISTS.get(word).copied().unwrap_or_default()
+    }
+
+    fn has(self, list: Lists) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+/// What the name finder needs to know of a token, found once per document.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokenClass {
+    /// It starts with a capital letter.
+    capitalised: bool,
+    /// A capitalised word with a lower-case letter after the first, not a
+    /// title: a word that can be part of a name ("Abbas", not "UN" or "Dr").
+    name_word: bool,
+    /// The word lists it is on; looked up for capitalised tokens only.
+    lists: Lists,
 }
 
 /// One mention before actors are formed.
@@ -189,6 +228,8 @@ struct Finder<'a> {
     claimed: Vec<Span>,
     /// Descriptions set up by apposition ("palestinian leader") → person target.
     descriptions: Vec<(String, Target)>,
+    /// Per token: its class (see `classify_tokens`).
+    classes: Vec<TokenClass>,
     /// Indices of the tokens that start with a capital letter: the only ones
     /// that can start a name or be a surname, listed once for both passes.
     capitalised: Vec<usize>,
@@ -218,8 +259,10 @@ pub fn find_actors_and_places(
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
-        capitalised: capitalised_tokens(text, seg),
+        classes: Vec::new(),
+        capitalised: Vec::new(),
     };
+    (f.classes, f.capitalised) = classify_tokens(text, seg);
     let scan = lexicon.scan(text, &seg.tokens);
     f.lexicon_mentions(&scan.forms);
     f.sector_mentions(&scan.roles);
@@ -229,18 +272,27 @@ pub fn find_actors_and_places(
     (f.into_actors(), places)
 }
 
-fn capitalised_tokens(text: &str, seg: &Segmentation) -> Vec<usize> {
+/// Every token's class, and the indices of the capitalised ones. Only
+/// capitalised tokens get a word-list lookup: every list that the name finder
+/// asks about a token at a run's start or inside it holds capitalised words.
+fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usize>) {
     let bytes = text.as_bytes();
+    let mut classes = vec![TokenClass::default(); seg.tokens.len()];
     let mut capitalised = Vec::with_capacity(seg.tokens.len() / 4);
     for (i, token) in seg.tokens.iter().enumerate() {
         let first = bytes[token.span.start];
         // One byte decides for ASCII: nearly every token.
         let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { text[token.span.start..].starts_with(char::is_uppercase) };
-        if upper {
-            capitalised.push(i);
+        if !upper {
+            continue;
         }
+        let word = token.span.of(text);
+        let lists = Lists::of(word);
+        let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
+        classes[i] = TokenClass { capitalised: true, name_word, lists };
+        capitalised.push(i);
     }
-    capitalised
+    (classes, capitalised)
 }
 
 impl<'a> Finder<'a> {
@@ -257,12 +309,26 @@ impl<'a> Finder<'a> {
         self.text[..pos].trim_end().len()
     }
 
+    /// The token before token `t` if only whitespace separates them, and its
+    /// start: `word_before` at a token's start, without searching for it.
+    fn word_before_token(&self, t: usize) -> Option<(usize, &'a str)> {
+        let before = self.seg.tokens[t.checked_sub(1)?].span;
+        let gap = &self.text[before.end..self.seg.tokens[t].span.start];
+        gap.chars().all(char::is_whitespace).then(|| (before.start, before.of(self.text)))
+    }
+
     /// The word just before byte `pos` (skipping spaces), and its start.
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
         let gap = &self.text[t.span.end..pos];
         gap.chars().all(char::is_whitespace).then(|| (t.span.start, t.span.of(self.text)))
+    }
+
+    /// The word lists token `i` is on (looked up once for capitalised tokens).
+    fn token_lists(&self, i: usize) -> Lists {
+        let class = self.classes[i];
+        if class.capitalised { class.lists } else { Lists::of(self.token_text(i)) }
     }
 
     fn token_text(&self, i: usize) -> &'a str {
@@ -289,7 +355,7 @@ impl<'a> Finder<'a> {
             let place = match kind {
                 FormKind::Region => true,
                 FormKind::Seat => {
-                    self.word_before(start).is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()))
+                    self.word_before(start).is_some_and(|(_, w)| Lists::of(&w.to_lowercase()).has(Lists::LOCATIVE))
                         || self.text[end..].starts_with("-based")
                 }
                 _ => false,
@@ -371,7 +437,7 @@ impl<'a> Finder<'a> {
             }
             let (word_start, word) = self.word_before(cursor)?;
             let org_word = word.starts_with(char::is_uppercase)
-                && (self.lexicon.role(word).is_some() || ORGANISATION_WORDS_SET.contains(word));
+                && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
@@ -432,20 +498,27 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let words = end_tok - start_tok;
-            let name_words = || span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            if words >= 2 {
-                if let Some(head) = name_words().find(|w| ORGANISATION_HEADS_SET.contains(*w)) {
-                    self.new_organisation(span, head);
-                    continue;
+            // The first organisation head among the words of the name, and whether any is a non-person word.
+            let mut head = None;
+            let mut non_person = false;
+            for word in span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                let lists = Lists::of(word);
+                if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
+                    head = Some(word);
                 }
+                non_person |= lists.has(Lists::NON_PERSON_WORD);
             }
-            if name_words().any(|w| NON_PERSON_WORDS_SET.contains(w)) {
+            if let Some(head) = head.filter(|_| words >= 2) {
+                self.new_organisation(span, head);
+                continue;
+            }
+            if non_person {
                 continue;
             }
             if words < 2 && !self.single_name_is_person(span, start_tok) {
                 continue;
             }
-            if words >= 2 && !self.marked_as_person(span, roles) {
+            if words >= 2 && !self.marked_as_person(span, start_tok, roles) {
                 continue;
             }
             let index = self.people.len();
@@ -477,17 +550,19 @@ impl<'a> Finder<'a> {
     /// said", "said Lynch") and no one in the document already has that surname.
     fn single_name_is_person(&self, span: Span, token: usize) -> bool {
         let word = span.of(self.text);
-        if word.len() < 3 || SENTENCE_OPENERS_SET.contains(word) || self.lexicon.role(word).is_some() || is_calendar_word(word) {
+        let lists = self.classes[token].lists;
+        if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
             return false;
         }
-        let before = self.word_before(span.start).map(|(_, w)| w);
+        let before = self.word_before_token(token).map(|(_, w)| w);
         let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov."].contains(&w));
-        let verb_before = before.is_some_and(|w| SPEECH_VERBS_SET.contains(w)) && !self.starts_sentence(token);
-        let verb_after = SPEECH_VERBS_SET.contains(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or("")));
-        if !(honorific || verb_before || verb_after) {
+        let verb_before = before.is_some_and(|w| Lists::of(w).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
+        let verb_after = Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
+        // The cues first: most capitalised words have none, and the tests
+        // after them cost a lookup or a walk over every person found so far.
+        if !(honorific || verb_before || verb_after) || self.lexicon.role(word).is_some() {
             return false;
         }
-        // Checked last: it walks every person found so far.
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
             || self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
@@ -502,15 +577,8 @@ impl<'a> Finder<'a> {
     /// The capitalised name starting at token `i`: (first, one past last) token.
     fn name_run(&self, i: usize) -> Option<(usize, usize)> {
         let tokens = &self.seg.tokens;
-        let is_name_word = |t: usize| {
-            let tok = tokens[t];
-            let w = tok.span.of(self.text);
-            tok.kind == TokenKind::Word
-                && w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !TITLES_SET.contains(w)
-        };
-        if !is_name_word(i) || SENTENCE_OPENERS_SET.contains(self.token_text(i)) && self.starts_sentence(i) {
+        let is_name_word = |t: usize| self.classes[t].name_word;
+        if !is_name_word(i) || self.classes[i].lists.has(Lists::SENTENCE_OPENER) && self.starts_sentence(i) {
             return None;
         }
         let mut end = i + 1;
@@ -522,13 +590,12 @@ impl<'a> Finder<'a> {
             let w = self.token_text(end);
             if is_name_word(end) && (gap == " " || gap.is_empty() && self.token_text(end - 1) == "-") {
                 end += 1;
-            } else if (w == "-" && gap.is_empty()) || (NAME_PARTICLES_SET.contains(w) && gap == " ") {
+            } else if end + 1 < tokens.len()
+                && is_name_word(end + 1)
+                && ((w == "-" && gap.is_empty()) || (gap == " " && self.token_lists(end).has(Lists::NAME_PARTICLE)))
+            {
                 // A particle or hyphen only belongs to the name if a name word follows.
-                if end + 1 < tokens.len() && is_name_word(end + 1) {
-                    end += 1;
-                } else {
-                    break;
-                }
+                end += 1;
             } else {
                 break;
             }
@@ -542,9 +609,9 @@ impl<'a> Finder<'a> {
     fn is_prefix_word(&self, t: usize) -> bool {
         let tok = self.seg.tokens[t].span;
         let w = self.token_text(t);
-        self.lexicon.role(w).is_some()
-            || ORGANISATION_WORDS_SET.contains(w)
+        self.token_lists(t).has(Lists::ORGANISATION_WORD)
             || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
+            || self.lexicon.role(w).is_some()
             || self.mentions.iter().any(|m| m.span.start == tok.start && m.form.is_some())
     }
 
@@ -558,9 +625,10 @@ impl<'a> Finder<'a> {
     }
 
     /// Title, role word, apposition or speech verb: the text says this is a person.
-    fn marked_as_person(&self, span: Span, roles: &[(usize, usize, &Role)]) -> bool {
-        if let Some((_, w)) = self.word_before(span.start) {
-            if TITLES_SET.contains(w) || SPEECH_VERBS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person) {
+    fn marked_as_person(&self, span: Span, first_token: usize, roles: &[(usize, usize, &Role)]) -> bool {
+        if let Some((_, w)) = self.word_before_token(first_token) {
+            let lists = Lists::of(w);
+            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(w).is_some_and(|r| r.person) {
                 return true;
             }
         }
@@ -569,8 +637,7 @@ impl<'a> Finder<'a> {
             return true;
         }
         let after = &self.text[span.end..];
-        let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-        if after.starts_with(' ') && SPEECH_VERBS_SET.contains(next_word.as_str()) {
+        if after.starts_with(' ') && Lists::of(leading_letters(after.trim_start())).has(Lists::SPEECH_VERB) {
             return true;
         }
         if self.description_before(span).is_some() {
@@ -578,7 +645,9 @@ impl<'a> Finder<'a> {
         }
         if let Some(appos) = self.apposition_after(span) {
             let lower = appos.of(self.text).to_lowercase();
-            return lower.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_DESCRIPTORS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person));
+            return lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| Lists::of(w).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(w).is_some_and(|r| r.person));
         }
         false
     }
@@ -591,7 +660,7 @@ impl<'a> Finder<'a> {
         let first: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         let opens = ["a", "an", "the", "A", "An", "The"].contains(&first.as_str())
             || rest.starts_with(|c: char| c.is_uppercase())
-            || PERSON_DESCRIPTORS_SET.contains(first.to_lowercase().as_str());
+            || Lists::of(&first.to_lowercase()).has(Lists::PERSON_DESCRIPTOR);
         if !opens {
             return None;
         }
@@ -669,7 +738,7 @@ impl<'a> Finder<'a> {
     fn description_before(&self, span: Span) -> Option<Span> {
         // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
         let name_start = match self.word_before(span.start) {
-            Some((start, w)) if TITLES_SET.contains(w) => start,
+            Some((start, w)) if Lists::of(w).has(Lists::TITLE) => start,
             _ => span.start,
         };
         let head = self.text[..name_start].strip_suffix(", ")?;
@@ -682,7 +751,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let last = words.last()?.to_lowercase();
-        let person_noun = PERSON_DESCRIPTORS_SET.contains(last.as_str()) || self.lexicon.role(&last).is_some_and(|r| r.person);
+        let person_noun = Lists::of(&last).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(&last).is_some_and(|r| r.person);
         person_noun.then(|| Span::new(desc_start, head.len()))
     }
 
@@ -757,7 +826,7 @@ impl<'a> Finder<'a> {
         match m.form {
             Some(FormKind::Adjective) => {
                 ["passport", "citizen", "citizenship", "national", "nationality", "dual"].contains(&next.as_str())
-                    || PERSON_DESCRIPTORS_SET.contains(next.as_str())
+                    || Lists::of(&next).has(Lists::PERSON_DESCRIPTOR)
                     || self.lexicon.role(&next).is_some_and(|r| r.person)
             }
             Some(FormKind::Name) => self.word_before(m.span.start).is_some_and(|(start, w)| {
@@ -805,7 +874,7 @@ impl<'a> Finder<'a> {
             }
             // "Dr Ramani": the title is part of the mention.
             let start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
-                Some((p, t)) if TITLES_SET.contains(t) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
+                Some((p, t)) if Lists::of(t).has(Lists::TITLE) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
                 _ => tok.span.start,
             };
             added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });

@@ -173,6 +173,9 @@ pub struct Lexicon {
 #[derive(Default)]
 struct FirstWord {
     names: Vec<u32>,
+    /// Whether every name here starts with an ASCII capital, so that a
+    /// lower-case word ("to", "said") need not try them ("To Lam", "Said Chengriha").
+    names_capitalised: bool,
     folded: Vec<u32>,
     roles: Vec<u32>,
 }
@@ -307,6 +310,7 @@ impl LexiconBuilder {
             first.names.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].0.len()));
             first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
+            first.names_capitalised = first.names.iter().all(|&i| names[i as usize].0.as_bytes()[0].is_ascii_uppercase());
         }
         let (role_words, roles): (Vec<String>, Vec<Role>) = role_words.into_iter().unzip();
         let role_index = role_words.iter().enumerate().map(|(i, w)| (w.as_str().into(), i as u32)).collect();
@@ -408,7 +412,7 @@ impl Lexicon {
             };
             let Some(index) = index else { continue };
             let first = &self.first_words[index as usize];
-            if start >= names_free {
+            if start >= names_free && !(first.names_capitalised && word[0].is_ascii_lowercase()) {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
                     rest.starts_with(&**form) && at_word_boundaries(text, start, start + form.len())
                 });
