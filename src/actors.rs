@@ -144,8 +144,8 @@ impl Lists {
 
     /// The lists `word` is on, exactly as written (the lists are case-sensitive).
     fn of(word: &str) -> Lists {
-        static WORD_LISTS: std::sync::LazyLock<FxHashMap<&'static str, Lists>> = std::sync::LazyLock::new(|| {
-            let mut map: FxHashMap<&'static str, Lists> = FxHashMap::default();
+        static WORD_LISTS: std::sync::LazyLock<FxHashMap<u128, Lists>> = std::sync::LazyLock::new(|| {
+            let mut map: FxHashMap<u128, Lists> = FxHashMap::default();
             let lists = [
                 (Lists::TITLE, TITLES),
                 (Lists::SENTENCE_OPENER, SENTENCE_OPENERS),
@@ -160,12 +160,26 @@ impl Lists {
             ];
             for (list, words) in lists {
                 for &word in words {
-                    map.entry(word).or_default().0 |= list.0;
+                    let key = Lists::key(word).expect("list words are short (checked by a test)");
+                    map.entry(key).or_default().0 |= list.0;
                 }
             }
             map
         });
-        WORD_LISTS.get(word).copied().unwrap_or_default()
+        Lists::key(word).and_then(|key| WORD_LISTS.get(&key)).copied().unwrap_or_default()
+    }
+
+    /// A word of at most 15 bytes (every word on the lists) as one number:
+    /// its bytes and, in the top byte, its length. Hashing and comparing a
+    /// number is what makes the lookup cheap.
+    fn key(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        (bytes.len() < 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key[15] = bytes.len() as u8;
+            u128::from_le_bytes(key)
+        })
     }
 
     fn has(self, list: Lists) -> bool {
@@ -1049,6 +1063,21 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn every_list_word_has_a_key() {
+        let lists = [
+            TITLES, SENTENCE_OPENERS, NON_PERSON_WORDS, PERSON_DESCRIPTORS, SPEECH_VERBS, LOCATIVES, NAME_PARTICLES,
+            ORGANISATION_WORDS, ORGANISATION_HEADS, CALENDAR_WORDS,
+        ];
+        for word in lists.concat() {
+            assert!(Lists::key(word).is_some(), "{word:?} is too long for Lists::key");
+            assert!(Lists::of(word) != Lists::default(), "{word:?}");
+        }
+        assert!(Lists::of("Dr").has(Lists::TITLE) && !Lists::of("Dr").has(Lists::SENTENCE_OPENER));
+        assert_eq!(Lists::of("dr"), Lists::default());
+        assert_eq!(Lists::of("Dr\0"), Lists::default());
     }
 
     #[test]
