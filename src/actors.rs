@@ -20,7 +20,7 @@
 //! date; a person the lexicon does not know gets a code only when the text
 //! gives an affiliation.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Actor, Place, Span};
 use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
@@ -925,49 +925,52 @@ impl<'a> Finder<'a> {
     /// document also gives the full name, or the person leads a state or body
     /// on the document's date (news says "Putin" without "Vladimir").
     fn drop_unsupported_surnames(&mut self) {
-        let full_name_given: Vec<Target> = self
+        // The lexicon entities that some mention names in full.
+        let full_name_given: FxHashSet<EntityId> = self
             .mentions
             .iter()
             .filter(|m| m.form != Some(FormKind::Surname))
-            .map(|m| m.target.clone())
+            .filter_map(|m| match m.target {
+                Target::Entity(e) => Some(e),
+                _ => None,
+            })
             .collect();
         let lexicon = self.lexicon;
+        // Whether each entity is a leader, worked out once per entity.
+        let mut leaders: FxHashMap<EntityId, bool> = FxHashMap::default();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
-            if m.form != Some(FormKind::Surname) || full_name_given.contains(&m.target) {
+            if m.form != Some(FormKind::Surname) || full_name_given.contains(&e) {
                 return true;
             }
-            // Leaders, present or past, are called by their surname alone.
-            lexicon.entities[e].codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
-                const LEADERS: &[&str] = &[
-                    "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
-                    "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
-                ];
-                let o = o.to_lowercase();
-                LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
-            })
+            *leaders.entry(e).or_insert_with(|| is_leader(&lexicon.entities[e]))
         });
     }
 
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
-        let mut order: Vec<Target> = Vec::new();
-        let mut by_target: FxHashMap<Target, Vec<Span>> = FxHashMap::default();
+        // One group of spans per target, in the order of first mention.
+        let mut groups: Vec<(Target, Vec<Span>)> = Vec::new();
+        let mut group_of: FxHashMap<Target, usize> = FxHashMap::default();
         let mut mentions = self.mentions;
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         for m in mentions {
-            let spans = by_target.entry(m.target.clone()).or_default();
-            if spans.is_empty() {
-                order.push(m.target.clone());
-            }
+            let group = match group_of.get(&m.target) {
+                Some(&group) => group,
+                None => {
+                    group_of.insert(m.target.clone(), groups.len());
+                    groups.push((m.target, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            let spans = &mut groups[group].1;
             if !spans.contains(&m.span) {
                 spans.push(m.span);
             }
         }
-        order
+        groups
             .into_iter()
-            .map(|target| {
-                let mentions = by_target.remove(&target).unwrap_or_default();
+            .map(|(target, mentions)| {
                 match &target {
                     Target::Entity(e) => {
                         let entity = &self.lexicon.entities[*e];
@@ -1006,6 +1009,19 @@ impl<'a> Finder<'a> {
 /// The run of letters `s` starts with (empty if it starts with anything else).
 fn leading_letters(s: &str) -> &str {
     &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+}
+
+/// Whether a person has held an office whose holder news calls by surname
+/// alone (a president, a king, a party leader), present or past.
+fn is_leader(person: &crate::lexicon::Entity) -> bool {
+    person.codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
+        const LEADERS: &[&str] = &[
+            "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
+            "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
+        ];
+        let o = o.to_lowercase();
+        LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
+    })
 }
 
 fn normalize_description(desc: &str) -> String {
