@@ -344,6 +344,46 @@ fn first_word_key(text: &str) -> String {
     text[..end].to_lowercase()
 }
 
+/// Each byte in lower case if it is an ASCII letter or digit, else zero: one
+/// table lookup per byte of every word token.
+const KEY_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if (byte as u8).is_ascii_alphanumeric() {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// The leading run of ASCII letters and digits of `word`, lower-cased and
+/// packed as by [`packed_word`] (its first 16 bytes if it is longer), and the
+/// run's length.
+///
+/// Every word token of a document goes through here. One table lookup per
+/// byte; the bytes are shifted into two registers, first the low eight then
+/// the high eight (bytes stored one by one and read back as one number stall
+/// the load).
+fn leading_ascii_word(word: &[u8]) -> (u128, usize) {
+    let key_byte = |i: usize| u64::from(KEY_BYTES[usize::from(word[i])]);
+    let (mut low, mut high) = (0u64, 0u64);
+    let mut len = 0;
+    while len < word.len().min(8) && key_byte(len) != 0 {
+        low |= key_byte(len) << (8 * len);
+        len += 1;
+    }
+    while len >= 8 && len < word.len().min(16) && key_byte(len) != 0 {
+        high |= key_byte(len) << (8 * (len - 8));
+        len += 1;
+    }
+    while len < word.len() && key_byte(len) != 0 {
+        len += 1;
+    }
+    (u128::from(high) << 64 | u128::from(low), len)
+}
+
 /// A word of at most 16 ASCII bytes as one number: its bytes from the lowest,
 /// zero-padded (no letter or digit is a zero byte, so lengths differ too).
 fn packed_word(word: &[u8]) -> Option<u128> {
@@ -395,18 +435,11 @@ impl Lexicon {
             // The key is the token's leading run of letters and digits,
             // lower-cased: packed on the fly for a short ASCII run (nearly
             // every token), by characters where a non-ASCII letter may continue it.
-            let mut packed = [0u8; 16];
-            let mut len = 0;
-            while len < word.len() && word[len].is_ascii_alphanumeric() {
-                if len < packed.len() {
-                    packed[len] = word[len].to_ascii_lowercase();
-                }
-                len += 1;
-            }
+            let (packed, len) = leading_ascii_word(word);
             let index = if word.get(len).is_some_and(|b| !b.is_ascii()) {
                 self.first_word_entry(&first_word_key(rest))
-            } else if len <= packed.len() {
-                self.short_first_words.get(&u128::from_le_bytes(packed)).copied()
+            } else if len <= 16 {
+                self.short_first_words.get(&packed).copied()
             } else {
                 self.long_first_words.get(&*rest[..len].to_ascii_lowercase()).copied()
             };
@@ -505,6 +538,14 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn leading_ascii_word_packs_the_run_in_lower_case() {
+        assert_eq!(leading_ascii_word(b"U.S."), (packed_word(b"u").unwrap(), 1));
+        assert_eq!(leading_ascii_word(b"Abcdefgh9"), (packed_word(b"abcdefgh9").unwrap(), 9));
+        assert_eq!(leading_ascii_word(b"SeventeenLetterwd"), (packed_word(b"seventeenletterw").unwrap(), 17));
+        assert_eq!(leading_ascii_word("C\u{f4}te".as_bytes()), (packed_word(b"c").unwrap(), 1));
+    }
 
     #[test]
     fn scan_finds_forms_whatever_the_length_or_script_of_their_first_word() {
