@@ -197,6 +197,8 @@ struct TokenClass {
     name_word: bool,
     /// The word lists it is on; looked up for capitalised tokens only.
     lists: Lists,
+    /// It is the first token of a sentence.
+    sentence_start: bool,
 }
 
 /// One mention before actors are formed.
@@ -303,8 +305,11 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         let word = token.span.of(text);
         let lists = Lists::of(word);
         let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
-        classes[i] = TokenClass { capitalised: true, name_word, lists };
+        classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
         capitalised.push(i);
+    }
+    for sentence in &seg.sentences {
+        classes[sentence.tokens.start].sentence_start = true;
     }
     (classes, capitalised)
 }
@@ -630,12 +635,8 @@ impl<'a> Finder<'a> {
     }
 
     fn starts_sentence(&self, i: usize) -> bool {
-        let sentence_starts_at = |pos: usize| {
-            let k = self.seg.sentences.partition_point(|s| s.span.start < pos);
-            self.seg.sentences.get(k).is_some_and(|s| s.span.start == pos)
-        };
-        sentence_starts_at(self.seg.tokens[i].span.start)
-            || i > 0 && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1)) && sentence_starts_at(self.seg.tokens[i - 1].span.start)
+        self.classes[i].sentence_start
+            || i > 0 && self.classes[i - 1].sentence_start && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1))
     }
 
     /// Title, role word, apposition or speech verb: the text says this is a person.
@@ -1090,6 +1091,10 @@ mod tests {
         for word in lists.concat() {
             assert!(Lists::key(word).is_some(), "{word:?} is too long for Lists::key");
             assert!(Lists::of(word) != Lists::default(), "{word:?}");
+        }
+        // classify_tokens looks these up for capitalised tokens only.
+        for word in [TITLES, SENTENCE_OPENERS, ORGANISATION_WORDS, CALENDAR_WORDS].concat() {
+            assert!(word.starts_with(char::is_uppercase), "{word:?}");
         }
         assert!(Lists::of("Dr").has(Lists::TITLE) && !Lists::of("Dr").has(Lists::SENTENCE_OPENER));
         assert_eq!(Lists::of("dr"), Lists::default());

@@ -430,20 +430,21 @@ impl Lexicon {
                 continue;
             }
             let start = token.span.start;
-            let rest = &text[start..];
-            let word = token.span.of(text).as_bytes();
+            // As bytes: the token's ends are character boundaries already.
+            let word = &text.as_bytes()[start..token.span.end];
             // The key is the token's leading run of letters and digits,
             // lower-cased: packed on the fly for a short ASCII run (nearly
             // every token), by characters where a non-ASCII letter may continue it.
             let (packed, len) = leading_ascii_word(word);
             let index = if word.get(len).is_some_and(|b| !b.is_ascii()) {
-                self.first_word_entry(&first_word_key(rest))
+                self.first_word_entry(&first_word_key(&text[start..]))
             } else if len <= 16 {
                 self.short_first_words.get(&packed).copied()
             } else {
-                self.long_first_words.get(&*rest[..len].to_ascii_lowercase()).copied()
+                self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
             };
             let Some(index) = index else { continue };
+            let rest = &text[start..];
             let first = &self.first_words[index as usize];
             if start >= names_free && !(first.names_capitalised && word[0].is_ascii_lowercase()) {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
