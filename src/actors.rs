@@ -20,7 +20,7 @@
 //! date; a person the lexicon does not know gets a code only when the text
 //! gives an affiliation.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Actor, Place, Span};
 use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
@@ -106,26 +106,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Military", "Army", "Navy", "Air", "Force", "Intelligence", "Press", "Office",
 ];
 
-/// The word lists above as hash sets: each is consulted for many tokens of every document.
-macro_rules! word_set {
-    ($($set:ident = $list:ident;)*) => {$(
-        static $set: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
-    )*};
-}
-
-word_set! {
-    TITLES_SET = TITLES;
-    SENTENCE_OPENERS_SET = SENTENCE_OPENERS;
-    NON_PERSON_WORDS_SET = NON_PERSON_WORDS;
-    PERSON_DESCRIPTORS_SET = PERSON_DESCRIPTORS;
-    SPEECH_VERBS_SET = SPEECH_VERBS;
-    LOCATIVES_SET = LOCATIVES;
-    NAME_PARTICLES_SET = NAME_PARTICLES;
-    ORGANISATION_WORDS_SET = ORGANISATION_WORDS;
-    ORGANISATION_HEADS_SET = ORGANISATION_HEADS;
-}
-
 /// Words that make a capitalised run an organisation ("Tax Policy Center").
 const ORGANISATION_HEADS: &[&str] = &[
     "Center", "Centre", "Foundation", "Institute", "Bureau", "Office", "Association", "Council", "Committee",
@@ -138,12 +118,87 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// Organisation heads that make it a news outlet.
 const MEDIA_HEADS: &[&str] = &["Times", "Post", "News", "Journal", "Network", "Tribune", "Herald", "Gazette", "Magazine", "Television", "Radio", "Press"];
 
-fn is_calendar_word(w: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    ];
-    CALENDAR.contains(&w)
+/// Month and day names: capitalised, but not surnames.
+const CALENDAR_WORDS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// The word lists above that a word is on, as bits. The stage asks about
+/// many words of every document, often about several lists at once: one
+/// hash lookup answers them all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Lists(u16);
+
+impl Lists {
+    const TITLE: Lists = Lists(1);
+    const SENTENCE_OPENER: Lists = Lists(1 << 1);
+    const NON_PERSON_WORD: Lists = Lists(1 << 2);
+    const PERSON_DESCRIPTOR: Lists = Lists(1 << 3);
+    const SPEECH_VERB: Lists = Lists(1 << 4);
+    const LOCATIVE: Lists = Lists(1 << 5);
+    const NAME_PARTICLE: Lists = Lists(1 << 6);
+    const ORGANISATION_WORD: Lists = Lists(1 << 7);
+    const ORGANISATION_HEAD: Lists = Lists(1 << 8);
+    const CALENDAR_WORD: Lists = Lists(1 << 9);
+
+    /// The lists `word` is on, exactly as written (the lists are case-sensitive).
+    fn of(word: &str) -> Lists {
+        static WORD_LISTS: std::sync::LazyLock<FxHashMap<u128, Lists>> = std::sync::LazyLock::new(|| {
+            let mut map: FxHashMap<u128, Lists> = FxHashMap::default();
+            let lists = [
+                (Lists::TITLE, TITLES),
+                (Lists::SENTENCE_OPENER, SENTENCE_OPENERS),
+                (Lists::NON_PERSON_WORD, NON_PERSON_WORDS),
+                (Lists::PERSON_DESCRIPTOR, PERSON_DESCRIPTORS),
+                (Lists::SPEECH_VERB, SPEECH_VERBS),
+                (Lists::LOCATIVE, LOCATIVES),
+                (Lists::NAME_PARTICLE, NAME_PARTICLES),
+                (Lists::ORGANISATION_WORD, ORGANISATION_WORDS),
+                (Lists::ORGANISATION_HEAD, ORGANISATION_HEADS),
+                (Lists::CALENDAR_WORD, CALENDAR_WORDS),
+            ];
+            for (list, words) in lists {
+                for &word in words {
+                    let key = Lists::key(word).expect("list words are short (checked by a test)");
+                    map.entry(key).or_default().0 |= list.0;
+                }
+            }
+            map
+        });
+        Lists::key(word).and_then(|key| WORD_LISTS.get(&key)).copied().unwrap_or_default()
+    }
+
+    /// A word of at most 15 bytes (every word on the lists) as one number:
+    /// its bytes and, in the top byte, its length. Hashing and comparing a
+    /// number is what makes the lookup cheap.
+    fn key(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        (bytes.len() < 16).then(|| {
+            let mut key = [0u8; 16];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key[15] = bytes.len() as u8;
+            u128::from_le_bytes(key)
+        })
+    }
+
+    fn has(self, list: Lists) -> bool {
+        self.0 & list.0 != 0
+    }
+}
+
+/// What the name finder needs to know of a token, found once per document.
+#[derive(Clone, Copy, Debug, Default)]
+struct TokenClass {
+    /// It starts with a capital letter.
+    capitalised: bool,
+    /// A capitalised word with a lower-case letter after the first, not a
+    /// title: a word that can be part of a name ("Abbas", not "UN" or "Dr").
+    name_word: bool,
+    /// The word lists it is on; looked up for capitalised tokens only.
+    lists: Lists,
+    /// It is the first token of a sentence.
+    sentence_start: bool,
 }
 
 /// One mention before actors are formed.
@@ -189,6 +244,11 @@ struct Finder<'a> {
     claimed: Vec<Span>,
     /// Descriptions set up by apposition ("palestinian leader") → person target.
     descriptions: Vec<(String, Target)>,
+    /// Per token: its class (see `classify_tokens`).
+    classes: Vec<TokenClass>,
+    /// Indices of the tokens that start with a capital letter: the only ones
+    /// that can start a name or be a surname, listed once for both passes.
+    capitalised: Vec<usize>,
 }
 
 /// Finds the actors of a document.
@@ -215,7 +275,10 @@ pub fn find_actors_and_places(
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
+        classes: Vec::new(),
+        capitalised: Vec::new(),
     };
+    (f.classes, f.capitalised) = classify_tokens(text, seg);
     let scan = lexicon.scan(text, &seg.tokens);
     f.lexicon_mentions(&scan.forms);
     f.misspelt_countries();
@@ -228,6 +291,32 @@ pub fn find_actors_and_places(
     (f.into_actors(), places)
 }
 
+/// Every token's class, and the indices of the capitalised ones. Only
+/// capitalised tokens get a word-list lookup: every list that the name finder
+/// asks about a token at a run's start or inside it holds capitalised words.
+fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut classes = vec![TokenClass::default(); seg.tokens.len()];
+    let mut capitalised = Vec::with_capacity(seg.tokens.len() / 4);
+    for (i, token) in seg.tokens.iter().enumerate() {
+        let first = bytes[token.span.start];
+        // One byte decides for ASCII: nearly every token.
+        let upper = if first.is_ascii() { first.is_ascii_uppercase() } else { text[token.span.start..].starts_with(char::is_uppercase) };
+        if !upper {
+            continue;
+        }
+        let word = token.span.of(text);
+        let lists = Lists::of(word);
+        let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
+        classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
+        capitalised.push(i);
+    }
+    for sentence in &seg.sentences {
+        classes[sentence.tokens.start].sentence_start = true;
+    }
+    (classes, capitalised)
+}
+
 impl<'a> Finder<'a> {
     fn is_claimed(&self, span: Span) -> bool {
         self.claimed.iter().any(|c| c.start < span.end && span.start < c.end)
@@ -237,12 +326,31 @@ impl<'a> Finder<'a> {
         self.claimed.push(span);
     }
 
+    /// Where the run of whitespace that ends at byte `pos` starts (`pos` if there is none).
+    fn spaces_before(&self, pos: usize) -> usize {
+        self.text[..pos].trim_end().len()
+    }
+
+    /// The token before token `t` if only whitespace separates them, and its
+    /// start: `word_before` at a token's start, without searching for it.
+    fn word_before_token(&self, t: usize) -> Option<(usize, &'a str)> {
+        let before = self.seg.tokens[t.checked_sub(1)?].span;
+        let gap = &self.text[before.end..self.seg.tokens[t].span.start];
+        gap.chars().all(char::is_whitespace).then(|| (before.start, before.of(self.text)))
+    }
+
     /// The word just before byte `pos` (skipping spaces), and its start.
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
         let gap = &self.text[t.span.end..pos];
         gap.chars().all(char::is_whitespace).then(|| (t.span.start, t.span.of(self.text)))
+    }
+
+    /// The word lists token `i` is on (looked up once for capitalised tokens).
+    fn token_lists(&self, i: usize) -> Lists {
+        let class = self.classes[i];
+        if class.capitalised { class.lists } else { Lists::of(self.token_text(i)) }
     }
 
     fn token_text(&self, i: usize) -> &'a str {
@@ -282,7 +390,7 @@ impl<'a> Finder<'a> {
             let place = match kind {
                 FormKind::Region => true,
                 FormKind::Seat => {
-                    self.word_before(start).is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()))
+                    self.word_before(start).is_some_and(|(_, w)| Lists::of(&w.to_lowercase()).has(Lists::LOCATIVE))
                         || self.text[end..].starts_with("-based")
                 }
                 _ => false,
@@ -376,11 +484,13 @@ impl<'a> Finder<'a> {
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
         for _ in 0..5 {
+            // A mention that ends in the spaces before the cursor, or right before a possessive there.
+            let spaces_start = self.spaces_before(cursor);
             let found = self.mentions.iter().enumerate().rev().find(|(_, m)| {
-                m.span.end <= cursor && {
-                    let gap = self.text[m.span.end..cursor].trim_end();
-                    gap.is_empty() || ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&gap)
-                }
+                let end = m.span.end;
+                end <= cursor
+                    && (end >= spaces_start
+                        || spaces_start - end <= 4 && ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&&self.text[end..spaces_start]))
             });
             if let Some((i, m)) = found {
                 let country = self.country_of_target(&m.target)?;
@@ -388,7 +498,7 @@ impl<'a> Finder<'a> {
             }
             let (word_start, word) = self.word_before(cursor)?;
             let org_word = word.starts_with(char::is_uppercase)
-                && (self.lexicon.role(word).is_some() || ORGANISATION_WORDS_SET.contains(word));
+                && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
@@ -411,13 +521,15 @@ impl<'a> Finder<'a> {
     /// People the lexicon does not know, and the roles of those it does.
     fn new_people(&mut self, roles: &[(usize, usize, &Role)]) {
         let tokens = &self.seg.tokens;
-        let mut i = 0;
-        while i < tokens.len() {
-            let Some((start_tok, end_tok)) = self.name_run(i) else {
-                i += 1;
+        // Past the end of the last name run.
+        let mut next = 0;
+        for k in 0..self.capitalised.len() {
+            let i = self.capitalised[k];
+            if i < next {
                 continue;
-            };
-            i = end_tok;
+            }
+            let Some((start_tok, end_tok)) = self.name_run(i) else { continue };
+            next = end_tok;
             // Titles, offices and country words before a name are not part of it
             // ("Zimbabwean Prime Minister Robert Mugabe").
             let mut start_tok = start_tok;
@@ -431,33 +543,49 @@ impl<'a> Finder<'a> {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
+            // One walk over the mentions: the first lexicon person with exactly
+            // this span, else whether any mention overlaps it.
+            let mut known = None;
+            let mut overlapped = false;
+            for m in &self.mentions {
+                if m.span.start < span.end && span.start < m.span.end {
+                    overlapped = true;
+                    if m.span == span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
+                        known = Some(m.target.clone());
+                        break;
+                    }
+                }
+            }
             // A lexicon person inside the run: only attach the role words around it.
-            let known = self.mentions.iter().position(|m| {
-                m.span.start == span.start && m.span.end == span.end && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person)
-            });
-            if let Some(k) = known {
-                let target = self.mentions[k].target.clone();
+            if let Some(target) = known {
                 self.attach_context(span, &target, roles);
                 continue;
             }
-            if self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) || self.is_claimed(span) {
+            if overlapped || self.is_claimed(span) {
                 continue;
             }
             let words = end_tok - start_tok;
-            let name_words = || span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-            if words >= 2 {
-                if let Some(head) = name_words().find(|w| ORGANISATION_HEADS_SET.contains(*w)) {
-                    self.new_organisation(span, head);
-                    continue;
+            // The first organisation head among the words of the name, and whether any is a non-person word.
+            let mut head = None;
+            let mut non_person = false;
+            for word in span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                let lists = Lists::of(word);
+                if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
+                    head = Some(word);
                 }
+                non_person |= lists.has(Lists::NON_PERSON_WORD);
             }
-            if name_words().any(|w| NON_PERSON_WORDS_SET.contains(w)) {
+            if let Some(head) = head.filter(|_| words >= 2) {
+                self.new_organisation(span, head);
+                continue;
+            }
+            if non_person {
                 continue;
             }
             if words < 2 && !self.single_name_is_person(span, start_tok) {
                 continue;
             }
-            if words >= 2 && !self.marked_as_person(span, roles) {
+            if words >= 2 && !self.marked_as_person(span, start_tok, roles) {
                 continue;
             }
             let index = self.people.len();
@@ -491,7 +619,17 @@ impl<'a> Finder<'a> {
     /// said", "said Lynch") and no one in the document already has that surname.
     fn single_name_is_person(&self, span: Span, token: usize) -> bool {
         let word = span.of(self.text);
-        if word.len() < 3 || SENTENCE_OPENERS_SET.contains(word) || self.lexicon.role(word).is_some() || is_calendar_word(word) {
+        let lists = self.classes[token].lists;
+        if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
+            return false;
+        }
+        let before = self.word_before_token(token).map(|(_, w)| w);
+        let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"].contains(&w));
+        let verb_before = before.is_some_and(|w| Lists::of(w).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
+        let verb_after = Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
+        // The cues first: most capitalised words have none, and the tests
+        // after them cost a lookup or a walk over every person found so far.
+        if !(honorific || verb_before || verb_after) || self.lexicon.role(word).is_some() {
             return false;
         }
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
@@ -502,31 +640,14 @@ impl<'a> Finder<'a> {
                 }
                 _ => false,
             });
-        if surname_taken {
-            return false;
-        }
-        let before = self.word_before(span.start).map(|(_, w)| w);
-        let honorific = before.is_some_and(|w| {
-            ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"].contains(&w)
-        });
-        let verb_before = before.is_some_and(|w| SPEECH_VERBS_SET.contains(w)) && !self.starts_sentence(token);
-        let after = &self.text[span.end..];
-        let next_word: String = after.strip_prefix(' ').unwrap_or("").chars().take_while(|c| c.is_alphabetic()).collect();
-        honorific || verb_before || SPEECH_VERBS_SET.contains(next_word.as_str())
+        !surname_taken
     }
 
     /// The capitalised name starting at token `i`: (first, one past last) token.
     fn name_run(&self, i: usize) -> Option<(usize, usize)> {
         let tokens = &self.seg.tokens;
-        let is_name_word = |t: usize| {
-            let tok = tokens[t];
-            let w = tok.span.of(self.text);
-            tok.kind == TokenKind::Word
-                && w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !TITLES_SET.contains(w)
-        };
-        if !is_name_word(i) || SENTENCE_OPENERS_SET.contains(self.token_text(i)) && self.starts_sentence(i) {
+        let is_name_word = |t: usize| self.classes[t].name_word;
+        if !is_name_word(i) || self.classes[i].lists.has(Lists::SENTENCE_OPENER) && self.starts_sentence(i) {
             return None;
         }
         let mut end = i + 1;
@@ -538,13 +659,12 @@ impl<'a> Finder<'a> {
             let w = self.token_text(end);
             if is_name_word(end) && (gap == " " || gap.is_empty() && self.token_text(end - 1) == "-") {
                 end += 1;
-            } else if (w == "-" && gap.is_empty()) || (NAME_PARTICLES_SET.contains(w) && gap == " ") {
+            } else if end + 1 < tokens.len()
+                && is_name_word(end + 1)
+                && ((w == "-" && gap.is_empty()) || (gap == " " && self.token_lists(end).has(Lists::NAME_PARTICLE)))
+            {
                 // A particle or hyphen only belongs to the name if a name word follows.
-                if end + 1 < tokens.len() && is_name_word(end + 1) {
-                    end += 1;
-                } else {
-                    break;
-                }
+                end += 1;
             } else {
                 break;
             }
@@ -558,34 +678,31 @@ impl<'a> Finder<'a> {
     fn is_prefix_word(&self, t: usize) -> bool {
         let tok = self.seg.tokens[t].span;
         let w = self.token_text(t);
-        self.lexicon.role(w).is_some()
-            || ORGANISATION_WORDS_SET.contains(w)
+        self.token_lists(t).has(Lists::ORGANISATION_WORD)
             || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
+            || self.lexicon.role(w).is_some()
             || self.mentions.iter().any(|m| m.span.start == tok.start && m.form.is_some())
     }
 
     fn starts_sentence(&self, i: usize) -> bool {
-        let sentence_starts_at = |pos: usize| {
-            let k = self.seg.sentences.partition_point(|s| s.span.start < pos);
-            self.seg.sentences.get(k).is_some_and(|s| s.span.start == pos)
-        };
-        sentence_starts_at(self.seg.tokens[i].span.start)
-            || i > 0 && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1)) && sentence_starts_at(self.seg.tokens[i - 1].span.start)
+        self.classes[i].sentence_start
+            || i > 0 && self.classes[i - 1].sentence_start && ["“", "\"", "‘", "("].contains(&self.token_text(i - 1))
     }
 
     /// Title, role word, apposition or speech verb: the text says this is a person.
-    fn marked_as_person(&self, span: Span, roles: &[(usize, usize, &Role)]) -> bool {
-        if let Some((_, w)) = self.word_before(span.start) {
-            if TITLES_SET.contains(w) || SPEECH_VERBS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person) {
+    fn marked_as_person(&self, span: Span, first_token: usize, roles: &[(usize, usize, &Role)]) -> bool {
+        if let Some((_, w)) = self.word_before_token(first_token) {
+            let lists = Lists::of(w);
+            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(w).is_some_and(|r| r.person) {
                 return true;
             }
         }
-        if roles.iter().any(|&(_, e, r)| r.person && e <= span.start && self.text[e..span.start].trim().is_empty()) {
+        let spaces_start = self.spaces_before(span.start);
+        if roles.iter().any(|&(_, e, r)| r.person && spaces_start <= e && e <= span.start) {
             return true;
         }
         let after = &self.text[span.end..];
-        let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-        if after.starts_with(' ') && SPEECH_VERBS_SET.contains(next_word.as_str()) {
+        if after.starts_with(' ') && Lists::of(leading_letters(after.trim_start())).has(Lists::SPEECH_VERB) {
             return true;
         }
         if self.description_before(span).is_some() {
@@ -593,7 +710,9 @@ impl<'a> Finder<'a> {
         }
         if let Some(appos) = self.apposition_after(span) {
             let lower = appos.of(self.text).to_lowercase();
-            return lower.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_DESCRIPTORS_SET.contains(w) || self.lexicon.role(w).is_some_and(|r| r.person));
+            return lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| Lists::of(w).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(w).is_some_and(|r| r.person));
         }
         false
     }
@@ -606,7 +725,7 @@ impl<'a> Finder<'a> {
         let first: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
         let opens = ["a", "an", "the", "A", "An", "The"].contains(&first.as_str())
             || rest.starts_with(|c: char| c.is_uppercase())
-            || PERSON_DESCRIPTORS_SET.contains(first.to_lowercase().as_str());
+            || Lists::of(&first.to_lowercase()).has(Lists::PERSON_DESCRIPTOR);
         if !opens {
             return None;
         }
@@ -624,7 +743,9 @@ impl<'a> Finder<'a> {
         let mut role_start = None;
         let mut sector = None;
         let mut cursor = span.start;
-        while let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| e < cursor && self.text[e..cursor].trim().is_empty()) {
+        loop {
+            let spaces_start = self.spaces_before(cursor);
+            let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| spaces_start <= e && e < cursor) else { break };
             role_start = Some(s);
             sector.get_or_insert_with(|| r.sector.clone());
             cursor = s;
@@ -682,7 +803,7 @@ impl<'a> Finder<'a> {
     fn description_before(&self, span: Span) -> Option<Span> {
         // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
         let name_start = match self.word_before(span.start) {
-            Some((start, w)) if TITLES_SET.contains(w) => start,
+            Some((start, w)) if Lists::of(w).has(Lists::TITLE) => start,
             _ => span.start,
         };
         let head = self.text[..name_start].strip_suffix(", ")?;
@@ -695,7 +816,7 @@ impl<'a> Finder<'a> {
             return None;
         }
         let last = words.last()?.to_lowercase();
-        let person_noun = PERSON_DESCRIPTORS_SET.contains(last.as_str()) || self.lexicon.role(&last).is_some_and(|r| r.person);
+        let person_noun = Lists::of(&last).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(&last).is_some_and(|r| r.person);
         person_noun.then(|| Span::new(desc_start, head.len()))
     }
 
@@ -770,7 +891,7 @@ impl<'a> Finder<'a> {
         match m.form {
             Some(FormKind::Adjective) => {
                 ["passport", "citizen", "citizenship", "national", "nationality", "dual"].contains(&next.as_str())
-                    || PERSON_DESCRIPTORS_SET.contains(next.as_str())
+                    || Lists::of(&next).has(Lists::PERSON_DESCRIPTOR)
                     || self.lexicon.role(&next).is_some_and(|r| r.person)
             }
             Some(FormKind::Name) => self.word_before(m.span.start).is_some_and(|(start, w)| {
@@ -801,7 +922,7 @@ impl<'a> Finder<'a> {
                 Target::NewPerson(i) => self.people[*i].name.as_str(),
                 Target::Sector { .. } => continue,
             };
-            if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2 && !is_calendar_word(w)) {
+            if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2 && !Lists::of(w).has(Lists::CALENDAR_WORD)) {
                 let targets = surnames.entry(last).or_default();
                 if !targets.contains(&m.target) {
                     targets.push(m.target.clone());
@@ -809,18 +930,16 @@ impl<'a> Finder<'a> {
             }
         }
         let mut added = Vec::new();
-        for (i, tok) in self.seg.tokens.iter().enumerate() {
+        for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
+            let tok = &self.seg.tokens[i];
             let w = tok.span.of(self.text);
-            if surnames.is_empty() || !w.starts_with(char::is_uppercase) {
-                continue;
-            }
             let Some(targets) = surnames.get(w) else { continue };
             if targets.len() != 1 || self.mentions.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
                 continue;
             }
             // "Dr Ramani": the title is part of the mention.
             let start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
-                Some((p, t)) if TITLES_SET.contains(t) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
+                Some((p, t)) if Lists::of(t).has(Lists::TITLE) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
                 _ => tok.span.start,
             };
             added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
@@ -857,49 +976,52 @@ impl<'a> Finder<'a> {
     /// document also gives the full name, or the person leads a state or body
     /// on the document's date (news says "Putin" without "Vladimir").
     fn drop_unsupported_surnames(&mut self) {
-        let full_name_given: Vec<Target> = self
+        // The lexicon entities that some mention names in full.
+        let full_name_given: FxHashSet<EntityId> = self
             .mentions
             .iter()
             .filter(|m| m.form != Some(FormKind::Surname))
-            .map(|m| m.target.clone())
+            .filter_map(|m| match m.target {
+                Target::Entity(e) => Some(e),
+                _ => None,
+            })
             .collect();
         let lexicon = self.lexicon;
+        // Whether each entity is a leader, worked out once per entity.
+        let mut leaders: FxHashMap<EntityId, bool> = FxHashMap::default();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
-            if m.form != Some(FormKind::Surname) || full_name_given.contains(&m.target) {
+            if m.form != Some(FormKind::Surname) || full_name_given.contains(&e) {
                 return true;
             }
-            // Leaders, present or past, are called by their surname alone.
-            lexicon.entities[e].codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
-                const LEADERS: &[&str] = &[
-                    "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
-                    "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
-                ];
-                let o = o.to_lowercase();
-                LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
-            })
+            *leaders.entry(e).or_insert_with(|| is_leader(&lexicon.entities[e]))
         });
     }
 
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
-        let mut order: Vec<Target> = Vec::new();
-        let mut by_target: FxHashMap<Target, Vec<Span>> = FxHashMap::default();
+        // One group of spans per target, in the order of first mention.
+        let mut groups: Vec<(Target, Vec<Span>)> = Vec::new();
+        let mut group_of: FxHashMap<Target, usize> = FxHashMap::default();
         let mut mentions = self.mentions;
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         for m in mentions {
-            let spans = by_target.entry(m.target.clone()).or_default();
-            if spans.is_empty() {
-                order.push(m.target.clone());
-            }
+            let group = match group_of.get(&m.target) {
+                Some(&group) => group,
+                None => {
+                    group_of.insert(m.target.clone(), groups.len());
+                    groups.push((m.target, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            let spans = &mut groups[group].1;
             if !spans.contains(&m.span) {
                 spans.push(m.span);
             }
         }
-        order
+        groups
             .into_iter()
-            .map(|target| {
-                let mentions = by_target.remove(&target).unwrap_or_default();
+            .map(|(target, mentions)| {
                 match &target {
                     Target::Entity(e) => {
                         let entity = &self.lexicon.entities[*e];
@@ -1005,12 +1127,12 @@ impl<'a> Finder<'a> {
         let name_word = |w: &str| {
             w.starts_with(char::is_uppercase)
                 && w.chars().skip(1).any(char::is_lowercase)
-                && !TITLES_SET.contains(w)
-                && !SENTENCE_OPENERS_SET.contains(w)
-                && !ORGANISATION_WORDS_SET.contains(w)
+                && !Lists::of(w).has(Lists::TITLE)
+                && !Lists::of(w).has(Lists::SENTENCE_OPENER)
+                && !Lists::of(w).has(Lists::ORGANISATION_WORD)
                 && !matches!(w, "Secretary" | "Speaker" | "Minister" | "Former" | "Yesterday" | "Today" | "Tonight" | "Earlier" | "Later" | "Now" | "Last" | "Next")
-                && !NAME_PARTICLES_SET.contains(w.to_lowercase().as_str())
-                && !is_calendar_word(w)
+                && !Lists::of(w.to_lowercase().as_str()).has(Lists::NAME_PARTICLE)
+                && !Lists::of(w).has(Lists::CALENDAR_WORD)
                 && self.lexicon.role(w).is_none()
         };
         let i = self.seg.tokens.partition_point(|t| t.span.start < start);
@@ -1116,7 +1238,7 @@ impl<'a> Finder<'a> {
             let skip = word == "the"
                 || DIRECTIONS.contains(&word.to_lowercase().as_str())
                 || FAITHS.contains(&word)
-                || *link == "of " && (TITLES_SET.contains(word) || word == "former" || self.lexicon.role(word).is_some());
+                || *link == "of " && (Lists::of(word).has(Lists::TITLE) || word == "former" || self.lexicon.role(word).is_some());
             if !skip || word.is_empty() {
                 break;
             }
@@ -1184,7 +1306,7 @@ impl<'a> Finder<'a> {
             Target::NewPerson(i) => self.people[*i].kind == ActorKind::Media,
         };
         for m in self.mentions.iter().filter(|m| outside(m.span) && !media(&m.target)) {
-            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| LOCATIVES_SET.contains(w.to_lowercase().as_str()));
+            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| Lists::of(w.to_lowercase().as_str()).has(Lists::LOCATIVE));
             if not_visited && after_locative() {
                 continue;
             }
@@ -1315,7 +1437,7 @@ impl<'a> Finder<'a> {
             let Some((w_start, w)) = self.word_before(start) else { return true };
             let known = roles.iter().any(|&(s, e, _)| s <= w_start && w_start < e)
                 || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end);
-            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || known || SENTENCE_OPENERS_SET.contains(w)
+            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || known || Lists::of(w).has(Lists::SENTENCE_OPENER)
         };
         let title = self.word_before(span.start).filter(|&(start, _)| of_state(start));
         let title = title.and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
@@ -1366,7 +1488,7 @@ impl<'a> Finder<'a> {
         let state_before = || {
             let m = self.mentions.iter().find(|m| m.span.end + 1 == span.start && self.text[m.span.end..span.start] == *" ")?;
             // "American Israel Public Affairs Committee": the state word must open the name.
-            if self.word_before(m.span.start).is_some_and(|(_, w)| w.starts_with(char::is_uppercase) && !SENTENCE_OPENERS_SET.contains(w)) {
+            if self.word_before(m.span.start).is_some_and(|(_, w)| w.starts_with(char::is_uppercase) && !Lists::of(w).has(Lists::SENTENCE_OPENER)) {
                 return None;
             }
             let Target::Entity(e) = m.target else { return None };
@@ -1398,6 +1520,24 @@ impl<'a> Finder<'a> {
             }
         }
     }
+}
+
+/// The run of letters `s` starts with (empty if it starts with anything else).
+fn leading_letters(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+}
+
+/// Whether a person has held an office whose holder news calls by surname
+/// alone (a president, a king, a party leader), present or past.
+fn is_leader(person: &crate::lexicon::Entity) -> bool {
+    person.codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
+        const LEADERS: &[&str] = &[
+            "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
+            "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
+        ];
+        let o = o.to_lowercase();
+        LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
+    })
 }
 
 fn normalize_description(desc: &str) -> String {
@@ -1460,6 +1600,25 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn every_list_word_has_a_key() {
+        let lists = [
+            TITLES, SENTENCE_OPENERS, NON_PERSON_WORDS, PERSON_DESCRIPTORS, SPEECH_VERBS, LOCATIVES, NAME_PARTICLES,
+            ORGANISATION_WORDS, ORGANISATION_HEADS, CALENDAR_WORDS,
+        ];
+        for word in lists.concat() {
+            assert!(Lists::key(word).is_some(), "{word:?} is too long for Lists::key");
+            assert!(Lists::of(word) != Lists::default(), "{word:?}");
+        }
+        // classify_tokens looks these up for capitalised tokens only.
+        for word in [TITLES, SENTENCE_OPENERS, ORGANISATION_WORDS, CALENDAR_WORDS].concat() {
+            assert!(word.starts_with(char::is_uppercase), "{word:?}");
+        }
+        assert!(Lists::of("Dr").has(Lists::TITLE) && !Lists::of("Dr").has(Lists::SENTENCE_OPENER));
+        assert_eq!(Lists::of("dr"), Lists::default());
+        assert_eq!(Lists::of("Dr\0"), Lists::default());
     }
 
     #[test]

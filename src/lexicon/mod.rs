@@ -146,11 +146,22 @@ pub struct Lexicon {
     names: Vec<(Box<str>, Vec<(EntityId, FormKind)>)>,
     /// Forms from user dictionaries, lower case, matched ignoring ASCII case.
     folded: Vec<(Box<str>, Vec<(EntityId, FormKind)>)>,
-    /// Role words, lower case and sorted (binary search in [`Lexicon::role`]).
+    /// Role words, lower case and sorted (so that indices do not depend on hash order).
     role_words: Vec<String>,
     roles: Vec<Role>,
-    /// Lower-cased first word of every form → the forms that start with it.
-    by_first_word: FxHashMap<Box<str>, FirstWord>,
+    /// Role word → its index in `role_words` (for [`Lexicon::role`], asked for many words per document).
+    role_index: FxHashMap<Box<str>, u32>,
+    /// Lower-cased first word of every form → index into `first_words`, for
+    /// words of up to 16 ASCII bytes (nearly all), packed into one number by
+    /// [`packed_word`]: every word token of a document probes this table, and
+    /// hashing and comparing a number is cheaper than a string. (Indices
+    /// rather than the entries themselves keep the table small enough to stay
+    /// in cache.)
+    short_first_words: FxHashMap<u128, u32>,
+    /// The same for longer or non-ASCII first words.
+    long_first_words: FxHashMap<Box<str>, u32>,
+    /// The forms that start with each first word.
+    first_words: Vec<FirstWord>,
     /// ISO alpha-3 → the state entity.
     states: HashMap<String, EntityId>,
     /// ISO alpha-3 → the country's adjective ("Russian"), for naming sector actors.
@@ -165,6 +176,9 @@ pub struct Lexicon {
 #[derive(Default)]
 struct FirstWord {
     names: Vec<u32>,
+    /// Whether every name here starts with an ASCII capital, so that a
+    /// lower-case word ("to", "said") need not try them ("To Lam", "Said Chengriha").
+    names_capitalised: bool,
     folded: Vec<u32>,
     roles: Vec<u32>,
 }
@@ -267,23 +281,42 @@ impl LexiconBuilder {
         let folded = sorted(self.folded_forms);
         let mut role_words: Vec<(String, Role)> = self.roles.into_iter().collect();
         role_words.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut by_first_word: FxHashMap<Box<str>, FirstWord> = FxHashMap::default();
-        for (i, (form, _)) in names.iter().enumerate() {
-            by_first_word.entry(first_word_key(form).into()).or_default().names.push(i as u32);
+        let mut short_first_words: FxHashMap<u128, u32> = FxHashMap::default();
+        let mut long_first_words: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut first_words: Vec<FirstWord> = Vec::new();
+        let mut entry = |form: &str| -> usize {
+            let next = first_words.len();
+            let key = first_word_key(form);
+            let index = match packed_word(key.as_bytes()) {
+                Some(packed) => *short_first_words.entry(packed).or_insert(next as u32),
+                None => *long_first_words.entry(key.into()).or_insert(next as u32),
+            } as usize;
+            if index == next {
+                first_words.push(FirstWord::default());
+            }
+            index
+        };
+        let names_first: Vec<usize> = names.iter().map(|(form, _)| entry(form)).collect();
+        let folded_first: Vec<usize> = folded.iter().map(|(form, _)| entry(form)).collect();
+        let roles_first: Vec<usize> = role_words.iter().map(|(word, _)| entry(word)).collect();
+        for (i, &first) in names_first.iter().enumerate() {
+            first_words[first].names.push(i as u32);
         }
-        for (i, (form, _)) in folded.iter().enumerate() {
-            by_first_word.entry(first_word_key(form).into()).or_default().folded.push(i as u32);
+        for (i, &first) in folded_first.iter().enumerate() {
+            first_words[first].folded.push(i as u32);
         }
-        for (i, (word, _)) in role_words.iter().enumerate() {
-            by_first_word.entry(first_word_key(word).into()).or_default().roles.push(i as u32);
+        for (i, &first) in roles_first.iter().enumerate() {
+            first_words[first].roles.push(i as u32);
         }
         // Longest first, so that the first form that matches is the longest.
-        for first in by_first_word.values_mut() {
+        for first in &mut first_words {
             first.names.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].0.len()));
             first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
             first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
+            first.names_capitalised = first.names.iter().all(|&i| names[i as usize].0.as_bytes()[0].is_ascii_uppercase());
         }
-        let (role_words, roles) = role_words.into_iter().unzip();
+        let (role_words, roles): (Vec<String>, Vec<Role>) = role_words.into_iter().unzip();
+        let role_index = role_words.iter().enumerate().map(|(i, w)| (w.as_str().into(), i as u32)).collect();
         let entities = &self.entities;
         let countries_fuzzy = fuzzy::CountryIndex::new(names.iter().flat_map(|(form, targets)| {
             targets
@@ -297,7 +330,10 @@ impl LexiconBuilder {
             folded,
             role_words,
             roles,
-            by_first_word,
+            role_index,
+            short_first_words,
+            long_first_words,
+            first_words,
             states: self.states,
             adjectives: self.adjectives,
             governments: self.governments,
@@ -317,6 +353,56 @@ fn sorted(forms: HashMap<String, Vec<(EntityId, FormKind)>>) -> Vec<(Box<str>, V
 fn first_word_key(text: &str) -> String {
     let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
     text[..end].to_lowercase()
+}
+
+/// Each byte in lower case if it is an ASCII letter or digit, else zero: one
+/// table lookup per byte of every word token.
+const KEY_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        if (byte as u8).is_ascii_alphanumeric() {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// The leading run of ASCII letters and digits of `word`, lower-cased and
+/// packed as by [`packed_word`] (its first 16 bytes if it is longer), and the
+/// run's length.
+///
+/// Every word token of a document goes through here. One table lookup per
+/// byte; the bytes are shifted into two registers, first the low eight then
+/// the high eight (bytes stored one by one and read back as one number stall
+/// the load).
+fn leading_ascii_word(word: &[u8]) -> (u128, usize) {
+    let key_byte = |i: usize| u64::from(KEY_BYTES[usize::from(word[i])]);
+    let (mut low, mut high) = (0u64, 0u64);
+    let mut len = 0;
+    while len < word.len().min(8) && key_byte(len) != 0 {
+        low |= key_byte(len) << (8 * len);
+        len += 1;
+    }
+    while len >= 8 && len < word.len().min(16) && key_byte(len) != 0 {
+        high |= key_byte(len) << (8 * (len - 8));
+        len += 1;
+    }
+    while len < word.len() && key_byte(len) != 0 {
+        len += 1;
+    }
+    (u128::from(high) << 64 | u128::from(low), len)
+}
+
+/// A word of at most 16 ASCII bytes as one number: its bytes from the lowest,
+/// zero-padded (no letter or digit is a zero byte, so lengths differ too).
+fn packed_word(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16 && word.is_ascii()).then(|| {
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word);
+        u128::from_le_bytes(bytes)
+    })
 }
 
 fn apostrophe_variants(form: &str) -> Vec<String> {
@@ -350,29 +436,28 @@ impl Lexicon {
         let mut scan = Scan { forms: Vec::new(), roles: Vec::new() };
         let mut folded_found = Vec::new();
         let (mut names_free, mut folded_free, mut roles_free) = (0, 0, 0);
-        let mut key_buf = [0u8; 32];
         for token in tokens {
             if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                 continue;
             }
             let start = token.span.start;
-            let rest = &text[start..];
-            let word = token.span.of(text).as_bytes();
-            // The key is the token's leading run of letters and digits, lower-cased:
-            // bytewise for ASCII (nearly every token), by characters otherwise.
-            let ascii_len = word.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(word.len());
-            let lowered;
-            let key: &str = if (ascii_len == word.len() || word[ascii_len].is_ascii()) && ascii_len <= key_buf.len() {
-                let buf = &mut key_buf[..ascii_len];
-                buf.copy_from_slice(&word[..ascii_len]);
-                buf.make_ascii_lowercase();
-                std::str::from_utf8(buf).unwrap_or_default()
+            // As bytes: the token's ends are character boundaries already.
+            let word = &text.as_bytes()[start..token.span.end];
+            // The key is the token's leading run of letters and digits,
+            // lower-cased: packed on the fly for a short ASCII run (nearly
+            // every token), by characters where a non-ASCII letter may continue it.
+            let (packed, len) = leading_ascii_word(word);
+            let index = if word.get(len).is_some_and(|b| !b.is_ascii()) {
+                self.first_word_entry(&first_word_key(&text[start..]))
+            } else if len <= 16 {
+                self.short_first_words.get(&packed).copied()
             } else {
-                lowered = first_word_key(rest);
-                &lowered
+                self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
             };
-            let Some(first) = self.by_first_word.get(key) else { continue };
-            if start >= names_free {
+            let Some(index) = index else { continue };
+            let rest = &text[start..];
+            let first = &self.first_words[index as usize];
+            if start >= names_free && !(first.names_capitalised && word[0].is_ascii_lowercase()) {
                 let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
                     rest.starts_with(&**form) && at_word_boundaries(text, start, start + form.len())
                 });
@@ -416,15 +501,29 @@ impl Lexicon {
         scan
     }
 
+    /// The entry of a lower-cased first word.
+    fn first_word_entry(&self, key: &str) -> Option<u32> {
+        match packed_word(key.as_bytes()) {
+            Some(packed) => self.short_first_words.get(&packed).copied(),
+            None => self.long_first_words.get(key).copied(),
+        }
+    }
+
     /// The role a word or phrase names, if it is one ("spokeswoman" → GOV person).
     pub fn role(&self, word: &str) -> Option<&Role> {
-        let index = if word.chars().any(char::is_uppercase) {
-            let lower = word.to_lowercase();
-            self.role_words.binary_search_by(|w| w.as_str().cmp(&lower))
+        let mut buf = [0u8; 32];
+        let index = if word.is_ascii() && word.len() <= buf.len() {
+            // Nearly every word: lower-cased on the stack.
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            self.role_index.get(std::str::from_utf8(lower).unwrap_or_default())
+        } else if word.chars().any(char::is_uppercase) {
+            self.role_index.get(word.to_lowercase().as_str())
         } else {
-            self.role_words.binary_search_by(|w| w.as_str().cmp(word))
+            self.role_index.get(word)
         };
-        index.ok().map(|i| &self.roles[i])
+        index.map(|&i| &self.roles[i as usize])
     }
 
     pub fn state(&self, iso3: &str) -> Option<EntityId> {
@@ -450,5 +549,41 @@ impl Lexicon {
     /// Number of entities and of distinct surface forms.
     pub fn size(&self) -> (usize, usize) {
         (self.entities.len(), self.names.len() + self.folded.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn leading_ascii_word_packs_the_run_in_lower_case() {
+        assert_eq!(leading_ascii_word(b"U.S."), (packed_word(b"u").unwrap(), 1));
+        assert_eq!(leading_ascii_word(b"Abcdefgh9"), (packed_word(b"abcdefgh9").unwrap(), 9));
+        assert_eq!(leading_ascii_word(b"SeventeenLetterwd"), (packed_word(b"seventeenletterw").unwrap(), 17));
+        assert_eq!(leading_ascii_word("C\u{f4}te".as_bytes()), (packed_word(b"c").unwrap(), 1));
+    }
+
+    #[test]
+    fn scan_finds_forms_whatever_the_length_or_script_of_their_first_word() {
+        let mut builder = LexiconBuilder::new();
+        // First words of 2, 16, 17 and 21 bytes, and non-ASCII ones.
+        for form in ["Ab", "Sixteenletterwrd Group", "Seventeenletterwd Group", "Ab1234567890123456789 Unit", "Côte d'Ivoire", "Δelta Force"] {
+            let entity = builder.add_entity(Entity { name: form.into(), kind: ActorKind::Group, country: None, codes: Vec::new() });
+            builder.add_form(form, entity, FormKind::Name);
+        }
+        builder.add_role("spokeswoman", Role { sector: "GOV".into(), person: true });
+        let lexicon = builder.build();
+        let text = "Ab and ab met the Sixteenletterwrd Group, the Seventeenletterwd Group and the \
+                    Ab1234567890123456789 Unit in Côte d’Ivoire; a Δelta Force Spokeswoman spoke.";
+        let scan = lexicon.scan(text, &segment(text).tokens);
+        let forms: Vec<&str> = scan.forms.iter().map(|&(start, end, _)| &text[start..end]).collect();
+        assert_eq!(
+            forms,
+            ["Ab", "Sixteenletterwrd Group", "Seventeenletterwd Group", "Ab1234567890123456789 Unit", "Côte d’Ivoire", "Δelta Force"]
+        );
+        let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect();
+        assert_eq!(roles, ["Spokeswoman"]);
     }
 }
