@@ -195,7 +195,8 @@ struct TokenClass {
     /// A capitalised word with a lower-case letter after the first, not a
     /// title: a word that can be part of a name ("Abbas", not "UN" or "Dr").
     name_word: bool,
-    /// The word lists it is on; looked up for capitalised tokens only.
+    /// The word lists it is on; looked up for capitalised tokens only
+    /// (see `Finder::token_lists`).
     lists: Lists,
     /// It is the first token of a sentence.
     sentence_start: bool,
@@ -292,8 +293,10 @@ pub fn find_actors_and_places(
 }
 
 /// Every token's class, and the indices of the capitalised ones. Only
-/// capitalised tokens get a word-list lookup: every list that the name finder
-/// asks about a token at a run's start or inside it holds capitalised words.
+/// capitalised tokens get a word-list lookup here: the lists asked about for
+/// the words of a name run (titles, sentence openers, organisation words)
+/// hold capitalised words only, and `Finder::token_lists` looks any other
+/// token up when asked.
 fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut classes = vec![TokenClass::default(); seg.tokens.len()];
