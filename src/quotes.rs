@@ -794,6 +794,9 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
         return Some(Phrase { first: last, head: last, end });
     }
     let after_of = last > lo && toks[last - 1].word == "of"; // "a mother of three"
+    if toks[last].determiner() && is_in(&["another", "some", "many", "several", "both", "one", "two", "three", "four", "five"], w) {
+        return Some(Phrase { first: last, head: last, end }); // standing for a noun: "Yet another said"
+    }
     if toks[last].stop() || (toks[last].determiner() && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
         return None;
     }
@@ -1410,6 +1413,13 @@ mod tests {
         assert!(mention(&q[0]).starts_with("one senior official"), "{q:?}");
         assert!(mention(&q[1]).starts_with("a spokeswoman"), "{q:?}");
         assert!(mention(&q[2]).contains("Harbour Workers Federation"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quantifier_standing_for_a_noun_is_a_speaker() {
+        let q = speakers("“The well is dry again,” one villager said. Yet another said, “We will dig deeper.” Some chanted “Water now!”");
+        assert_eq!(mention(&q[1]), "another", "{q:?}");
+        assert_eq!(mention(&q[2]), "Some", "{q:?}");
     }
 
     #[test]
