@@ -977,7 +977,20 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
         };
         // In the verb's own clause the subject is the nearest actor before it;
         // in a clause it borrows from, the first (later ones are objects).
-        let candidate = if distance < 2 {
+        // A participle clause after a comma (", killing one person and arresting
+        // 12") has the main clause's subject, the first actor after any speech
+        // verb, not the object nearest to it ("opened fire to disperse
+        // demonstrators, killing one").
+        let participle_clause = distance == 0
+            && !finite
+            && g < doc.tokens.len()
+            && doc.word(g).ends_with("ing")
+            && (clause_start..region_end).any(|t| doc.word(t) == "," && t + 1 < doc.tokens.len() && doc.word(t + 1).ends_with("ing") && doc.is_word(t + 1));
+        let candidate = if participle_clause {
+            let main_start = (clause_start..region_end).rev().find(|&t| is_speech(doc.word(t))).map_or(clause_start, |t| t + 1);
+            // (Past a demonym to the titled person: "Ukrainian President Volodymyr Zelensky".)
+            (main_start..region_end).find(eligible).map(|t| titled_person(doc, *doc.mention(t).expect("eligible mentions exist")).tokens.1 - 1)
+        } else if distance < 2 {
             (clause_start..region_end).rev().find(eligible)
         } else {
             (clause_start..region_end).find(eligible)

@@ -656,3 +656,13 @@ fn people_named_by_a_role_take_reduced_relatives() {
     assert_eq!(captured.len(), 1, "{events:#?}");
     assert_eq!((captured[0].source.as_str(), captured[0].target.as_deref()), ("NGAREB", Some("NGAMIL")));
 }
+
+#[test]
+fn a_participle_clause_takes_the_main_subject() {
+    let events = code("Kenyan police opened fire to disperse Somali protesters on Monday, killing one person and arresting 12, witnesses said.");
+    assert!(events.iter().filter(|e| e.trigger == "arresting").all(|e| e.source == "KENCOP"), "{events:#?}");
+    assert!(events.iter().any(|e| e.trigger == "arresting"), "{events:#?}");
+    // After a speech verb, the reported clause's subject.
+    let events = code("Police said Hamas fired rockets at Israel, killing two Israeli civilians.");
+    assert!(events.iter().filter(|e| e.trigger == "killing").all(|e| e.source == "PSEREB"), "{events:#?}");
+}
