@@ -273,6 +273,8 @@ words! {
     // Offices one person holds: a mention ending in one can be "he" or "she".
     is_personal_office = ["president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "prince", "leader", "chief", "secretary", "spokesman", "spokeswoman", "envoy", "ambassador", "general", "commander", "governor", "mayor", "speaker", "chairman", "chairwoman", "head"];
     is_representative = ["government", "army", "president", "parliament", "people", "citizens", "residents", "king", "emir", "ministry", "delegation", "delegations", "delegates", "representatives", "representative", "officials", "official", "envoys", "envoy", "negotiators", "negotiator", "leaders", "members", "spokesman", "spokeswoman", "spokesperson", "forces", "troops", "fighters", "activists", "supporters", "followers", "militants", "authorities", "police"];
+    // People named by their occupation or part: "doctors from two American aid groups", "unions in Togo".
+    is_people_noun = ["doctors", "nurses", "volunteers", "workers", "staff", "experts", "engineers", "students", "teachers", "unions", "farmers", "traders", "protesters", "demonstrators", "journalists", "lawyers", "judges", "prisoners", "refugees"];
     // Nouns for a part or a number of a group: "thousands of Kenyans" are Kenyans.
     is_partitive = ["thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "crowd", "crowds", "band", "number", "some", "many", "most", "all", "half", "third", "quarter", "majority", "deployment", "contingent", "batch", "unit", "units", "team", "teams", "column", "convoy", "wave", "handful"];
     // Auxiliaries and speech verbs that show another finite verb stands between a candidate subject and the trigger.
@@ -796,7 +798,8 @@ fn match_rest(doc: &DocView<'_>, rest: &[PatternToken], mut j: usize, end: usize
                     // A particle changes the verb ("call off a strike" is not "call a strike").
                     let modifier = (doc.is_word(t) && !is_blocker(w) && !is_preposition(w) && !is_particle(w)) || doc.tokens[t].kind == TokenKind::Number;
                     // A quantity before a number: "contribute *up to* 4,000 troops".
-                    let quantity = matches!(w, "up" | "to" | "more" | "less" | "fewer" | "than" | "at" | "least" | "over" | "about" | "around" | "nearly" | "almost")
+                    // ("delivered *$50,000 worth of* goods": a currency sign too.)
+                    let quantity = matches!(w, "up" | "to" | "more" | "less" | "fewer" | "than" | "at" | "least" | "over" | "about" | "around" | "nearly" | "almost" | "$" | "€" | "£" | "¥")
                         && (t + 1..(t + 3).min(end)).any(|n| doc.tokens[n].kind == TokenKind::Number);
                     let in_noun_phrase = object_noun && (modifier || matches!(w, "of" | "and") || compound_part || quantity) && !w.ends_with("ing");
                     let skippable = gap && w != "." || (words_skipped <= 2 && (modifier || compound_part)) || in_noun_phrase;
@@ -1208,10 +1211,10 @@ fn governing_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> Op
             // placed it by the sentence's country: "Supporters of Hamas".)
             let before = k.checked_sub(2).filter(|&b| doc.mention(b).is_none() || is_representative(doc.word(b))).map(|b| (doc.word(b), doc.tokens[b].kind == TokenKind::Number));
             let for_actor = match (w, before) {
-                ("from" | "of", Some((noun, _))) if is_representative(noun) => true,
+                ("from" | "of", Some((noun, _))) if is_representative(noun) || is_people_noun(noun) => true,
                 ("of", Some((noun, number))) => is_partitive(noun) || number,
                 // ("a group based in Trinidad", "a newspaper based in Beirut": of that country.)
-                ("in", Some((noun, _))) => is_representative(noun) || matches!(noun, "rebels" | "insurgents" | "based" | "unions" | "workers" | "students" | "protesters" | "demonstrators" | "farmers" | "traders"),
+                ("in", Some((noun, _))) => is_representative(noun) || is_people_noun(noun) || matches!(noun, "rebels" | "insurgents" | "based"),
                 _ => false,
             };
             return (!for_actor).then_some(k - 1);

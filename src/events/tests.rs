@@ -666,3 +666,10 @@ fn a_participle_clause_takes_the_main_subject() {
     let events = code("Police said Hamas fired rockets at Israel, killing two Israeli civilians.");
     assert!(events.iter().filter(|e| e.trigger == "killing").all(|e| e.source == "PSEREB"), "{events:#?}");
 }
+
+#[test]
+fn people_from_an_organisation_act_for_it() {
+    let events = code("Doctors from two Kenyan aid groups donated and personally delivered $50,000 worth of goods to a hospital in Uganda.");
+    let e = one(&events, "KEN", Some("UGA"));
+    assert_eq!(root(e), "07");
+}
