@@ -536,12 +536,20 @@ impl<'a> Finder<'a> {
             // The first organisation head among the words of the name, and whether any is a non-person word.
             let mut head = None;
             let mut non_person = false;
-            for word in span.of(self.text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let lists = Lists::of(word);
-                if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
-                    head = Some(word);
+            let name = span.of(self.text);
+            if words == 1 && name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                // One plain word (most runs): classify_tokens has its lists.
+                let lists = self.classes[start_tok].lists;
+                head = lists.has(Lists::ORGANISATION_HEAD).then_some(name);
+                non_person = lists.has(Lists::NON_PERSON_WORD);
+            } else {
+                for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                    let lists = Lists::of(word);
+                    if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
+                        head = Some(word);
+                    }
+                    non_person |= lists.has(Lists::NON_PERSON_WORD);
                 }
-                non_person |= lists.has(Lists::NON_PERSON_WORD);
             }
             if let Some(head) = head.filter(|_| words >= 2) {
                 self.new_organisation(span, head);
