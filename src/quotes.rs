@@ -909,7 +909,10 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             a -= 1;
         }
         let chunk_end = text[..text[toks[hi - 1].end..].find(',').map_or(toks[hi - 1].end, |k| toks[hi - 1].end + k)].trim_end().len();
-        if let Some(p) = phrase_before(text, toks, a, hi, chunk_end) {
+        // A part that opens with a preposition is an adverbial ("Ruiz, in
+        // a letter to the board, wrote"), not the subject.
+        let adverbial = is_in(PHRASE_PREPOSITIONS, toks[a].word) && a > lo;
+        if let Some(p) = phrase_before(text, toks, a, hi, chunk_end).filter(|_| !adverbial) {
             // A name filling its part ("Ana Ruiz, who flew to Doha, said"; not "Doha").
             if p.first == a && names_someone(ctx, toks, p) {
                 return Some(p);
@@ -1018,7 +1021,8 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         // plan …" is the cue of what follows it. After a question or an
         // exclamation the cue usually goes on ("…?” he asked, waving …), so
         // only a cue that introduces the next quotation is taken away.
-        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ']).chars().next_back();
+        // (A quotation within it may close first: "…win Loudoun?’”.)
+        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ', '’', '\'']).chars().next_back();
         let cut = end < sentence_end;
         let own_cue = match close {
             Some('.' | '…') => only_attribution(ctx, Span::new(first, end), cut),
@@ -1413,6 +1417,12 @@ mod tests {
         assert!(mention(&q[0]).starts_with("one senior official"), "{q:?}");
         assert!(mention(&q[1]).starts_with("a spokeswoman"), "{q:?}");
         assert!(mention(&q[2]).contains("Harbour Workers Federation"), "{q:?}");
+    }
+
+    #[test]
+    fn an_adverbial_between_commas_is_not_the_subject() {
+        let q = speakers("The board met on Monday.\n\nThe harbour authority, in a letter to the board, wrote: “The cranes will be replaced by May.”");
+        assert_eq!(mention(&q[0]), "The harbour authority", "{q:?}");
     }
 
     #[test]
