@@ -1043,11 +1043,7 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     }
     // Before: from the sentence start, or the end of the quote before in it.
     let sentence_start = sentence_containing(seg, s.outer.start).map_or(paragraph.start, |x| x.start).clamp(paragraph.start, s.outer.start);
-    let clause_start = text[sentence_start..s.outer.start]
-        .char_indices()
-        .filter(|&(_, c)| c == '”' || c == '"')
-        .last()
-        .map_or(sentence_start, |(k, c)| sentence_start + k + c.len_utf8());
+    let clause_start = after_last_quotation(text, sentence_start, s.outer.start);
     if let Some(found) = cue_before(ctx, Span::new(clause_start, s.outer.start), sentence_start) {
         return Some(found);
     }
@@ -1114,6 +1110,22 @@ fn introduces_next(ctx: &Context, window: Span) -> bool {
 }
 
 const OPENING_MARKS: &[char] = &['“', '"', '„', '«'];
+
+/// Where the words after the last quotation in `text[from..to]` start
+/// (else `from`), passing over a title or scare quote of one or two words
+/// ("Ruiz went on “Today” to discuss …, saying").
+fn after_last_quotation(text: &str, from: usize, mut to: usize) -> usize {
+    while let Some(c) = text[from..to].rfind(['”', '"']).map(|k| from + k) {
+        let after = c + text[c..].chars().next().map_or(1, char::len_utf8);
+        let Some(open) = text[from..c].rfind(OPENING_MARKS).map(|k| from + k) else { return after };
+        let inner = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..c];
+        if inner.split_whitespace().count() > 2 || inner.contains(['.', '!', '?']) {
+            return after;
+        }
+        to = open;
+    }
+    from
+}
 
 /// Where the next quotation opens in `text[from..to]` (else `to`), passing
 /// over a nickname or scare quote of one or two words ("Marcia “Cia” Price").
@@ -1417,6 +1429,13 @@ mod tests {
         assert!(mention(&q[0]).starts_with("one senior official"), "{q:?}");
         assert!(mention(&q[1]).starts_with("a spokeswoman"), "{q:?}");
         assert!(mention(&q[2]).contains("Harbour Workers Federation"), "{q:?}");
+    }
+
+    #[test]
+    fn a_title_in_marks_does_not_cut_the_clause_before_a_quote() {
+        let q = speakers("The plan was published on Sunday.\n\nSen. Ana Ruiz went on “Morning Edition” to discuss her rival, Pieter Aalders, saying the plan would keep “every clinic open until the spring.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"), "{q:?}");
     }
 
     #[test]
