@@ -898,7 +898,22 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
         return Some(p);
     }
     if j == lo || !between(text, toks[j - 1].end, right).trim().ends_with(',') {
-        return phrase_before(text, toks, lo, j, right);
+        let p = phrase_before(text, toks, lo, j, right)?;
+        // A participle's object is not the subject: "Protesters marching
+        // through the streets chanted", "a source speaking to Radio Kenya said".
+        let k = p.first;
+        let participle = k >= lo + 2
+            && is_in(&["to", "through", "into", "across", "outside", "at", "in", "on", "with"], toks[k - 1].word)
+            && toks[k - 2].word.ends_with("ing")
+            && !capitalised(toks[k - 2].word)
+            && blank(text, toks[k - 2].end, toks[k - 1].start)
+            && blank(text, toks[k - 1].end, toks[k].start);
+        if participle {
+            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(|&q| names_someone(ctx, toks, q) || toks[q.first].determiner() || capitalised(toks[q.first].word)) {
+                return Some(q);
+            }
+        }
+        return Some(p);
     }
     // Chunks between commas, nearest the verb first.
     let mut hi = j;
@@ -909,9 +924,11 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             a -= 1;
         }
         let chunk_end = text[..text[toks[hi - 1].end..].find(',').map_or(toks[hi - 1].end, |k| toks[hi - 1].end + k)].trim_end().len();
-        // A part that opens with a preposition is an adverbial ("Ruiz, in
-        // a letter to the board, wrote"), not the subject.
-        let adverbial = is_in(PHRASE_PREPOSITIONS, toks[a].word) && a > lo;
+        // A part that opens with a preposition or a relative pronoun is an
+        // adverbial or apposition ("Ruiz, in a letter to the board, wrote",
+        // "an aide, who spoke on condition of anonymity to speak freely,
+        // said"), not the subject.
+        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word)) && a > lo;
         if let Some(p) = phrase_before(text, toks, a, hi, chunk_end).filter(|_| !adverbial) {
             // A name filling its part ("Ana Ruiz, who flew to Doha, said"; not "Doha").
             if p.first == a && names_someone(ctx, toks, p) {
@@ -1436,6 +1453,16 @@ mod tests {
         let q = speakers("The plan was published on Sunday.\n\nSen. Ana Ruiz went on “Morning Edition” to discuss her rival, Pieter Aalders, saying the plan would keep “every clinic open until the spring.”");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participles_object_or_a_relative_clause_is_not_the_subject() {
+        let q = speakers("The curfew began at midnight.\n\nProtesters marching through the streets chanted “No curfew!” and kept going until dawn.");
+        assert_eq!(mention(&q[0]), "Protesters", "{q:?}");
+        let q = speakers("The curfew began at midnight.\n\nAnother police source speaking to Radio Kenya said, “The curfew will be lifted on Friday.”");
+        assert_eq!(mention(&q[0]), "Another police source", "{q:?}");
+        let q = speakers("The curfew began at midnight.\n\nA council aide, who spoke on condition of anonymity to speak freely, said of the mayor, “She wants the curfew gone.”");
+        assert_eq!(mention(&q[0]), "A council aide", "{q:?}");
     }
 
     #[test]
