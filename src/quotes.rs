@@ -898,7 +898,22 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
         return Some(p);
     }
     if j == lo || !between(text, toks[j - 1].end, right).trim().ends_with(',') {
-        return phrase_before(text, toks, lo, j, right);
+        let p = phrase_before(text, toks, lo, j, right)?;
+        // A participle's object is not the subject: "Protesters marching
+        // through the streets chanted", "a source speaking to Radio Kenya said".
+        let k = p.first;
+        let participle = k >= lo + 2
+            && is_in(&["to", "through", "into", "across", "outside", "at", "in", "on", "with"], toks[k - 1].word)
+            && toks[k - 2].word.ends_with("ing")
+            && !capitalised(toks[k - 2].word)
+            && blank(text, toks[k - 2].end, toks[k - 1].start)
+            && blank(text, toks[k - 1].end, toks[k].start);
+        if participle {
+            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(|&q| names_someone(ctx, toks, q) || toks[q.first].determiner() || capitalised(toks[q.first].word)) {
+                return Some(q);
+            }
+        }
+        return Some(p);
     }
     // Chunks between commas, nearest the verb first.
     let mut hi = j;
@@ -909,7 +924,12 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             a -= 1;
         }
         let chunk_end = text[..text[toks[hi - 1].end..].find(',').map_or(toks[hi - 1].end, |k| toks[hi - 1].end + k)].trim_end().len();
-        if let Some(p) = phrase_before(text, toks, a, hi, chunk_end) {
+        // A part that opens with a preposition or a relative pronoun is an
+        // adverbial or apposition ("Ruiz, in a letter to the board, wrote",
+        // "an aide, who spoke on condition of anonymity to speak freely,
+        // said"), not the subject.
+        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word)) && a > lo;
+        if let Some(p) = phrase_before(text, toks, a, hi, chunk_end).filter(|_| !adverbial) {
             // A name filling its part ("Ana Ruiz, who flew to Doha, said"; not "Doha").
             if p.first == a && names_someone(ctx, toks, p) {
                 return Some(p);
@@ -1018,7 +1038,8 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
         // plan …" is the cue of what follows it. After a question or an
         // exclamation the cue usually goes on ("…?” he asked, waving …), so
         // only a cue that introduces the next quotation is taken away.
-        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ']).chars().next_back();
+        // (A quotation within it may close first: "…win Loudoun?’”.)
+        let close = s.inner.of(text).trim_end_matches(['”', '"', ' ', '’', '\'']).chars().next_back();
         let cut = end < sentence_end;
         let own_cue = match close {
             Some('.' | '…') => only_attribution(ctx, Span::new(first, end), cut),
@@ -1039,11 +1060,7 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     }
     // Before: from the sentence start, or the end of the quote before in it.
     let sentence_start = sentence_containing(seg, s.outer.start).map_or(paragraph.start, |x| x.start).clamp(paragraph.start, s.outer.start);
-    let clause_start = text[sentence_start..s.outer.start]
-        .char_indices()
-        .filter(|&(_, c)| c == '”' || c == '"')
-        .last()
-        .map_or(sentence_start, |(k, c)| sentence_start + k + c.len_utf8());
+    let clause_start = after_last_quotation(text, sentence_start, s.outer.start);
     if let Some(found) = cue_before(ctx, Span::new(clause_start, s.outer.start), sentence_start) {
         return Some(found);
     }
@@ -1110,6 +1127,22 @@ fn introduces_next(ctx: &Context, window: Span) -> bool {
 }
 
 const OPENING_MARKS: &[char] = &['“', '"', '„', '«'];
+
+/// Where the words after the last quotation in `text[from..to]` start
+/// (else `from`), passing over a title or scare quote of one or two words
+/// ("Ruiz went on “Today” to discuss …, saying").
+fn after_last_quotation(text: &str, from: usize, mut to: usize) -> usize {
+    while let Some(c) = text[from..to].rfind(['”', '"']).map(|k| from + k) {
+        let after = c + text[c..].chars().next().map_or(1, char::len_utf8);
+        let Some(open) = text[from..c].rfind(OPENING_MARKS).map(|k| from + k) else { return after };
+        let inner = &text[open + text[open..].chars().next().map_or(1, char::len_utf8)..c];
+        if inner.split_whitespace().count() > 2 || inner.contains(['.', '!', '?']) {
+            return after;
+        }
+        to = open;
+    }
+    from
+}
 
 /// Where the next quotation opens in `text[from..to]` (else `to`), passing
 /// over a nickname or scare quote of one or two words ("Marcia “Cia” Price").
@@ -1413,6 +1446,29 @@ mod tests {
         assert!(mention(&q[0]).starts_with("one senior official"), "{q:?}");
         assert!(mention(&q[1]).starts_with("a spokeswoman"), "{q:?}");
         assert!(mention(&q[2]).contains("Harbour Workers Federation"), "{q:?}");
+    }
+
+    #[test]
+    fn a_title_in_marks_does_not_cut_the_clause_before_a_quote() {
+        let q = speakers("The plan was published on Sunday.\n\nSen. Ana Ruiz went on “Morning Edition” to discuss her rival, Pieter Aalders, saying the plan would keep “every clinic open until the spring.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participles_object_or_a_relative_clause_is_not_the_subject() {
+        let q = speakers("The curfew began at midnight.\n\nProtesters marching through the streets chanted “No curfew!” and kept going until dawn.");
+        assert_eq!(mention(&q[0]), "Protesters", "{q:?}");
+        let q = speakers("The curfew began at midnight.\n\nAnother police source speaking to Radio Kenya said, “The curfew will be lifted on Friday.”");
+        assert_eq!(mention(&q[0]), "Another police source", "{q:?}");
+        let q = speakers("The curfew began at midnight.\n\nA council aide, who spoke on condition of anonymity to speak freely, said of the mayor, “She wants the curfew gone.”");
+        assert_eq!(mention(&q[0]), "A council aide", "{q:?}");
+    }
+
+    #[test]
+    fn an_adverbial_between_commas_is_not_the_subject() {
+        let q = speakers("The board met on Monday.\n\nThe harbour authority, in a letter to the board, wrote: “The cranes will be replaced by May.”");
+        assert_eq!(mention(&q[0]), "The harbour authority", "{q:?}");
     }
 
     #[test]
