@@ -1314,6 +1314,19 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
             return Some((speaker_of(ctx, &toks, p), cue));
         }
         let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
+        // The clause the participle ends may have its own subject, the
+        // same person again ("Ruiz conceded some ground even as she
+        // defended the plan, saying"): the nearest pronoun before a verb.
+        let nearer = (p.head + 1..v.saturating_sub(1)).rev().find(|&k| {
+            let w = toks[k].word;
+            is_in(&["he", "she", "they", "we"], w)
+                && !is_in(PHRASE_PREPOSITIONS, toks[k - 1].word)
+                && !is_in(&["that", "to", "than", "about"], toks[k - 1].word)
+                && cue_at(&toks, k - 1).is_none()
+                && finite(&toks[k + 1..k + 2], false)
+                && !toks[p.head + 1..k].iter().any(|t| is_in(&["who", "whom", "which"], t.word)) // not inside a relative clause
+        });
+        let p = nearer.map_or(p, |k| Phrase { first: k, head: k, end: toks[k].end });
         return Some((speaker_of(ctx, &toks, p), cue));
     }
     let n = cue_at(&toks, v)?;
@@ -1363,7 +1376,10 @@ fn clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
         if k > 0 && (is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) || is_in(STOP_WORDS, toks[k - 1].word) && !is_in(CLAUSE_OPENERS, toks[k - 1].word)) {
             continue;
         }
-        if is_pronoun(w) && !w.eq_ignore_ascii_case("it") {
+        // Not the subject of a reported or relative clause ("a contractor
+        // who said he was unpaid after he built it").
+        let reported = k > 0 && cue_at(toks, k - 1).is_some() || toks[..k].iter().any(|t| is_in(&["who", "whom", "which"], t.word));
+        if is_pronoun(w) && !w.eq_ignore_ascii_case("it") && !reported {
             return Some(Phrase { first: k, head: k, end: toks[k].end });
         }
         if w.ends_with("’s") || w.ends_with("'s") {
@@ -1540,6 +1556,16 @@ mod tests {
         assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"));
         let q = speakers("Small groups of students marched past the hall, chanting, “Open the books!”");
         assert!(mention(&q[0]).starts_with("Small groups"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_takes_the_nearest_clause_subject() {
+        let q = speakers("The budget passed.\n\nDr Ana Ruiz conceded some ground even as she defended the budget, saying, “Every clinic stays open.”");
+        assert_eq!(mention(&q[0]), "she", "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"));
+        // Not a pronoun inside a relative clause.
+        let q = speakers("The budget passed.\n\nRuiz was defensive about a contractor who said he was unpaid after he built the clinic, saying, “Maybe he did a bad job.”");
+        assert_eq!(mention(&q[0]), "Ruiz", "{q:?}");
     }
 
     #[test]
