@@ -946,10 +946,14 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
     if is_pronoun(toks[p.head].word) {
         return false;
     }
-    // Capitalised words to the head, after lower-case modifiers of a title ("former Gov. Ana Ruiz").
+    // Capitalised words to the head, after lower-case modifiers of a title
+    // ("former Gov. Ana Ruiz"), or a first name and surname ending it
+    // ("Texas delegate Bill Eastland").
     let name = &toks[p.first..=p.head];
     let lower = name.iter().take_while(|t| !capitalised(t.word) && !t.determiner()).count();
+    let full_name = name.len() >= 2 && name[name.len() - 2..].iter().all(|t| capitalised(t.word) && !t.stop() && !TITLES.contains(&t.word));
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
+        || full_name
         || (lower < name.len() && name[lower..].iter().all(|t| capitalised(t.word)) && !name[lower].stop())
 }
 
@@ -1628,6 +1632,12 @@ mod tests {
         assert_eq!(mention(&q[0]), "Dana Whitfield", "{q:?}");
         let q = speakers("“We cannot wait for the rains,” the mayor of Accra and chair of the regional council said in a statement.");
         assert!(mention(&q[0]).starts_with("the mayor of Accra"), "{q:?}");
+    }
+
+    #[test]
+    fn a_name_after_lower_case_title_words_fills_its_part() {
+        let q = speakers("Not everyone was happy.\n\n“We have had better congresses than this one,” Kano delegate Musa Danjuma, wearing a green cap, said as the hall emptied.");
+        assert!(mention(&q[0]).contains("Musa Danjuma"), "{q:?}");
     }
 
     #[test]
