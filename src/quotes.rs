@@ -859,7 +859,7 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
             last += 1;
             continue;
         }
-        let verb_like = !capitalised(w) && w.ends_with("ed") && !after_determiner; // "The piece used …"
+        let verb_like = !capitalised(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w)) && !after_determiner; // "The piece used …", "Ruiz shot back"
         if verb_like
             || toks[last + 1].stop()
             || is_pronoun(w)
@@ -1090,12 +1090,43 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     None
 }
 
+/// The subject of the main clause among tokens `..v`: the phrase opening the
+/// first part between commas that is not adverbial ("After the debate,",
+/// "In a speech,") and goes on with its verb ("After Ruiz criticized him,
+/// [Aalders] shot back, “…”").
+fn main_clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
+    const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "once", "until", "unless", "whereas"];
+    let text = ctx.text;
+    let mut a = 0;
+    while a < v {
+        let b = (a + 1..v).find(|&k| comma_before(text, toks, k)).unwrap_or(v);
+        let start = if is_in(&["and", "but", "so", "yet", "then"], toks[a].word) { a + 1 } else { a };
+        // Adverbials: "In a speech,", "After Ruiz spoke,", "Immediately,", "Filling in for Ruiz,".
+        let opener = toks.get(start).map_or(String::new(), |t| t.word.to_lowercase());
+        let adverbial = start >= b
+            || is_in(ADVERBIAL_OPENERS, &opener)
+            || is_in(SUBORDINATORS, &opener)
+            || !toks[start].name && opener.len() > 4 && (opener.ends_with("ly") || opener.ends_with("ing"));
+        if let Some(p) = phrase_after(text, toks, start, b).filter(|_| !adverbial) {
+            let head = toks[p.head].word;
+            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head);
+            let verb_follows = toks.partition_point(|t| t.end <= p.end) < b;
+            if speaks && verb_follows {
+                return Some(p);
+            }
+            return None; // the main clause, without a speaker for a subject
+        }
+        a = b;
+    }
+    None
+}
+
 /// The subject of the clause in `window` that a quotation without a cue
 /// ends in, when it names someone: a name, a pronoun or an organisation.
 fn clause_subject_before(ctx: &Context, window: Span) -> Option<Attribution> {
     let toks = ctx.tokens(window);
     let v = toks.len();
-    let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
+    let p = main_clause_subject(ctx, &toks, v).or_else(|| clause_subject(ctx, &toks, v)).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
     let (first, head) = (toks[p.first].word, toks[p.head].word);
     if is_in(&["this", "that", "these", "those", "it’s", "it's"], first) {
         return None; // "This is why …", "It’s …": no one
@@ -1654,6 +1685,15 @@ mod tests {
         assert_eq!(mention(&q[0]), "The dockworkers’ union", "{q:?}");
         let q = speakers("This is why the council cannot “simply wait for the rain to come back.”");
         assert_eq!(q[0].0, None, "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_without_cue_is_the_main_clause_subjects() {
+        let text = "The budget passed.\n\nAfter Mayor Pieter Aalders criticized the budget during a debate, Ana Ruiz shot back, “We cut nothing that matters.”\n\nImmediately after the vote, the ministry issued a statement, “The count is final.”\n\nFilling in for the mayor at the same event where Aalders spoke, Dana Whitfield took a swipe at “my dear friend the governor.”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "Ana Ruiz", "{q:?}");
+        assert_eq!(mention(&q[1]), "the ministry", "{q:?}");
+        assert_eq!(mention(&q[2]), "Dana Whitfield", "{q:?}");
     }
 
     #[test]
