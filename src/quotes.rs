@@ -56,7 +56,10 @@ const CUE_VERBS: &[&str] = &[
     "assured", "asserted", "asserts", "maintained", "maintains", "contended", "contends", "promised",
     "yells", "screams", "begged", "pleaded", "typed", "likened", "dubbed", "branded", "hailed", "labeled",
     "labelled", "termed", "quip", "declare", "respond", "reply", "answer", "answered", "answers", "beamed",
-    "demurred", "blogged",
+    "demurred", "blogged", "conclude", "acknowledge", "admit", "concede", "assert", "predict", "complain",
+    "suggest", "agree", "shout", "yell", "observe", "announce", "charged", "retorted", "reiterated", "fumed",
+    "barked", "griped", "groused", "opined", "mocked", "echoed", "elaborated", "gushed", "ranted", "confessed",
+    "implored", "bristled", "marveled", "marvelled", "cautioned",
 ];
 
 /// Participles that give a quote to the subject of their clause (“Ruiz
@@ -1308,17 +1311,19 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
         let p = phrase_after(text, &toks, 2, toks.len())?;
         return Some((speaker_of(ctx, &toks, p), Some("according to".to_string())));
     }
+    let body = text[window.start..window.end].trim_end();
+    let colon = body.strip_suffix(':').map(str::trim_end);
+    // A label: "Ruiz: “…”" (a transcript, a list of reactions, a digest's
+    // "HEADLINE - Author: “…”", whatever verbs the headline has) …
+    if let Some(p) = colon.and_then(|colon| phrase_before(text, &toks, 0, toks.len(), window.start + colon.len())) {
+        let alone = p.first == 0 || text[toks[p.first - 1].end..toks[p.first].start].contains(['-', '—', '–', '.']);
+        if alone && names_someone(ctx, &toks, p) {
+            return Some((speaker_of(ctx, &toks, p), None));
+        }
+    }
     let verb = (0..toks.len()).rev().find(|&k| cue_at(&toks, k).is_some() || is_in(CUE_PARTICIPLES, toks[k].word));
     let Some(v) = verb else {
-        let body = text[window.start..window.end].trim_end();
-        let colon = body.strip_suffix(':')?.trim_end();
-        // A label: "Ruiz: “…”" (a transcript, a list of reactions) …
-        if let Some(p) = phrase_before(text, &toks, 0, toks.len(), window.start + colon.len()) {
-            let alone = p.first == 0 || text[toks[p.first - 1].end..toks[p.first].start].contains(['-', '—', '–', '.']);
-            if alone && names_someone(ctx, &toks, p) {
-                return Some((speaker_of(ctx, &toks, p), None));
-            }
-        }
+        colon?;
         // … or the subject of a clause that announces it: "The letter ends
         // with a warning: “…”".
         let p = chunk_subject(text, &toks, toks.len(), false)?;
@@ -1756,6 +1761,15 @@ mod tests {
         assert_eq!(q[0].0, "We will not sign this contract,");
         assert_eq!(q[0].2.as_deref(), Some("Dana Whitfield"));
         assert_eq!(q[1].0, "Not this year.");
+    }
+
+    #[test]
+    fn a_label_after_a_headline_and_more_speech_verbs() {
+        let text = "Polling notes for Monday.\n\nFARMERS AGREE THE RAINS CAME LATE - Aisha Bello: “Most of the maize was planted three weeks after the usual date.”\n\n“Nobody in the valley trusts the forecast any more,” the growers’ union charged. The cooperative echoed: “We lost the first harvest.”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        assert_eq!(mention(&q[1]), "the growers’ union", "{q:?}");
+        assert_eq!(mention(&q[2]), "The cooperative", "{q:?}");
     }
 
     #[test]
