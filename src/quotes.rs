@@ -734,8 +734,9 @@ fn is_pronoun(word: &str) -> bool {
 fn cue_at(toks: &[Tok], k: usize) -> Option<usize> {
     let w = toks[k].word;
     const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
-    if k > 0 && is_in(ARTICLES, toks[k - 1].word) || toks[k].name {
-        return None; // a noun ("one of the states", "his claims") or a name ("Read said")
+    // A noun ("one of the states", "his claims") or a name ("Read said", "the United States").
+    if k > 0 && (is_in(ARTICLES, toks[k - 1].word) || capitalised(w) && capitalised(toks[k - 1].word) && toks[k - 1].end + 1 == toks[k].start) || toks[k].name {
+        return None;
     }
     if is_in(CUE_VERBS, w) {
         return Some(1);
@@ -1353,6 +1354,14 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
             let p = Phrase { first, head: v - 1, end: toks[v - 1].end };
             return Some((speaker_of(ctx, &toks, p), cue));
         }
+        // "…, Ruiz said, adding, “…”": the speaker of the cue before it.
+        let said = (0..v).rev().find(|&k| cue_at(&toks, k).is_some() && !capitalised(toks[k].word) && text[toks[k].end..toks[v].start].trim() == ",");
+        if let Some(k) = said {
+            let p = subject_before(ctx, &toks, 0, k).or_else(|| phrase_after(text, &toks, k + cue_at(&toks, k).unwrap_or(1), v));
+            if let Some(p) = p {
+                return Some((speaker_of(ctx, &toks, p), cue));
+            }
+        }
         let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
         // The clause the participle ends may have its own subject, the
         // same person again ("Ruiz conceded some ground even as she
@@ -1596,6 +1605,15 @@ mod tests {
         assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"));
         let q = speakers("Small groups of students marched past the hall, chanting, “Open the books!”");
         assert!(mention(&q[0]).starts_with("Small groups"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_is_its_speakers() {
+        let q = speakers("The ministers met on Monday.\n\nRuiz and Aalders will meet again next week, Ines Catala said, adding, “They need to talk before the vote.”");
+        assert_eq!(mention(&q[0]), "Ines Catala", "{q:?}");
+        // "States" in a name is no cue.
+        let q = speakers("The ministers met on Monday.\n\nDr Ana Ruiz thanked the United States, warning that “the next harvest could fail as well.”");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"), "{q:?}");
     }
 
     #[test]
