@@ -912,8 +912,18 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             && !capitalised(toks[k - 2].word)
             && blank(text, toks[k - 2].end, toks[k - 1].start)
             && blank(text, toks[k - 1].end, toks[k].start);
+        let speaker_like = |q: &Phrase| names_someone(ctx, toks, *q) || toks[q.first].determiner() || capitalised(toks[q.first].word);
         if participle {
-            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(|&q| names_someone(ctx, toks, q) || toks[q.first].determiner() || capitalised(toks[q.first].word)) {
+            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(speaker_like) {
+                return Some(q);
+            }
+        }
+        // Nor is a phrase of a relative clause without commas: "an official
+        // who spoke anonymously to discuss the talks said".
+        let relative = (lo.max(k.saturating_sub(12))..k).rev().find(|&r| is_in(&["who", "whom"], toks[r].word));
+        let inside = |r: usize| !is_pronoun(toks[p.head].word) && !text[toks[r].start..toks[v].start].contains([',', ';', ':']);
+        if let Some(r) = relative.filter(|&r| inside(r)) {
+            if let Some(q) = phrase_before(text, toks, lo, r, toks[r].start).filter(speaker_like) {
                 return Some(q);
             }
         }
@@ -932,10 +942,13 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
         // adverbial or apposition ("Ruiz, in a letter to the board, wrote",
         // "an aide, who spoke on condition of anonymity to speak freely,
         // said"), not the subject.
-        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word)) && a > lo;
+        let participle = toks[a].word.ends_with("ing") && !capitalised(toks[a].word); // "X, noting the size of …, said"
+        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word) || participle) && a > lo;
+        // A part may open with a conjunction ("But Sen. Ana Ruiz, …, said").
+        let opens = if is_in(&["but", "and", "so", "yet"], toks[a].word) { a + 1 } else { a };
         if let Some(p) = phrase_before(text, toks, a, hi, chunk_end).filter(|_| !adverbial) {
             // A name filling its part ("Ana Ruiz, who flew to Doha, said"; not "Doha").
-            if p.first == a && names_someone(ctx, toks, p) {
+            if p.first == opens && names_someone(ctx, toks, p) {
                 return Some(p);
             }
             last.get_or_insert(p);
@@ -1239,6 +1252,12 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
             // title ("…, state Del. Ana Ruiz (D-Lagos), said").
             let long = if names_someone(ctx, &toks, p) { 80 } else { 40 };
             if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < long {
+                // A description in apposition to the name that opens the
+                // words after the quotation: "Ana Ruiz, the analyst who …".
+                let named = phrase_after(text, &toks, 0, p.first).filter(|&q| q.head + 1 == p.first && names_someone(ctx, &toks, q) && !names_someone(ctx, &toks, p));
+                if let Some(q) = named {
+                    return Some(((speaker_of(ctx, &toks, q), cue), true));
+                }
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
@@ -1528,6 +1547,15 @@ mod tests {
         assert_eq!(mention(&q[0]), "Another police source", "{q:?}");
         let q = speakers("The curfew began at midnight.\n\nA council aide, who spoke on condition of anonymity to speak freely, said of the mayor, “She wants the curfew gone.”");
         assert_eq!(mention(&q[0]), "A council aide", "{q:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_or_participle_part_is_not_the_subject() {
+        let text = "The talks resumed.\n\nA senior council official who spoke anonymously to discuss the budget said Wednesday, “There are talks between the mayor and the unions.”\n\nBut Sen. Ana Ruiz (D-Lagos), noting the size of the deficit, said, “We will cut nothing.”\n\nThe delegate who gained fame in 2009 when he yelled “Shame!” at the minister spoke first.";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "A senior council official", "{q:?}");
+        assert!(mention(&q[1]).contains("Ana Ruiz"), "{q:?}");
+        assert_eq!(mention(&q[2]), "he", "{q:?}");
     }
 
     #[test]
