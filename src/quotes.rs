@@ -1112,12 +1112,21 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
 /// "In a speech,") and goes on with its verb ("After Ruiz criticized him,
 /// [Aalders] shot back, “…”").
 fn main_clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
-    const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "once", "until", "unless", "whereas"];
+    const SUBORDINATORS: &[&str] = &[
+        "when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "once", "until", "unless",
+        "whereas", "outside", "inside", "near", "across", "around", "behind", "beyond", "within", "throughout", "along",
+        "following", "earlier", "later", "then", "meanwhile",
+    ];
     let text = ctx.text;
     let mut a = 0;
     while a < v {
         let b = (a + 1..v).find(|&k| comma_before(text, toks, k)).unwrap_or(v);
-        let start = if is_in(&["and", "but", "so", "yet", "then"], toks[a].word) { a + 1 } else { a };
+        let mut start = if is_in(&["and", "but", "so", "yet", "then"], toks[a].word) { a + 1 } else { a };
+        // "about 200 protesters"
+        let number = |k: usize| toks.get(k).is_some_and(|t| t.word.starts_with(|c: char| c.is_ascii_digit()));
+        if start + 1 < b && is_in(&["about", "nearly", "almost", "some", "over", "roughly"], toks[start].word) && number(start + 1) {
+            start += 1;
+        }
         // Adverbials: "In a speech,", "After Ruiz spoke,", "Immediately,", "Filling in for Ruiz,".
         let opener = toks.get(start).map_or(String::new(), |t| t.word.to_lowercase());
         let adverbial = start >= b
@@ -1126,7 +1135,8 @@ fn main_clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> 
             || !toks[start].name && opener.len() > 4 && (opener.ends_with("ly") || opener.ends_with("ing"));
         if let Some(p) = phrase_after(text, toks, start, b).filter(|_| !adverbial) {
             let head = toks[p.head].word;
-            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head);
+            let counted = number(p.first) && p.head > p.first; // "200 protesters"
+            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head) || counted;
             let verb_follows = toks.partition_point(|t| t.end <= p.end) < b;
             if speaks && verb_follows {
                 return Some(p);
@@ -1381,7 +1391,19 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
                 return Some((speaker_of(ctx, &toks, p), cue));
             }
         }
-        let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
+        // "with 50 protesters chanting “…”": the noun phrase after "with".
+        let mut j = v;
+        while j > 0 && is_adverb(toks[j - 1].word) && blank(text, toks[j - 1].end, toks[j].start) {
+            j -= 1;
+        }
+        let with = phrase_before(text, &toks, 0, j, toks[j].start).filter(|p| {
+            let k = (0..p.first).rev().find(|&k| !is_in(&["about", "nearly", "almost", "some", "over", "more", "than"], toks[k].word));
+            k.is_some_and(|k| toks[k].word.eq_ignore_ascii_case("with"))
+        });
+        if let Some(p) = with {
+            return Some((speaker_of(ctx, &toks, p), cue));
+        }
+        let p = main_clause_subject(ctx, &toks, v).or_else(|| clause_subject(ctx, &toks, v)).or_else(|| chunk_subject(text, &toks, v, true))?;
         // The clause the participle ends may have its own subject, the
         // same person again ("Ruiz conceded some ground even as she
         // defended the plan, saying"): the nearest pronoun before a verb.
@@ -1633,6 +1655,15 @@ mod tests {
         assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"));
         let q = speakers("Small groups of students marched past the hall, chanting, “Open the books!”");
         assert!(mention(&q[0]).starts_with("Small groups"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_after_with_or_a_main_clause_subject() {
+        let text = "The march began at noon.\n\nThe crowd filled the square, with about 300 teachers chanting “Pay us now!”\n\nEven before Ruiz took the stage in Quito, her campaign sent out a message to supporters saying: “We have won the first round.”\n\nOutside the assembly in central Accra, about 200 farmers gathered in three groups, holding signs and chanting “Fair prices!”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "300 teachers", "{q:?}");
+        assert_eq!(mention(&q[1]), "her campaign", "{q:?}");
+        assert_eq!(mention(&q[2]), "200 farmers", "{q:?}");
     }
 
     #[test]
