@@ -913,21 +913,13 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             && blank(text, toks[k - 2].end, toks[k - 1].start)
             && blank(text, toks[k - 1].end, toks[k].start);
         let speaker_like = |q: &Phrase| names_someone(ctx, toks, *q) || toks[q.first].determiner() || capitalised(toks[q.first].word);
-        if participle {
-            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(speaker_like) {
-                return Some(q);
-            }
-        }
+        let before_participle = participle.then(|| phrase_before(text, toks, lo, k - 2, toks[k - 2].start)).flatten();
         // Nor is a phrase of a relative clause without commas: "an official
         // who spoke anonymously to discuss the talks said".
         let relative = (lo.max(k.saturating_sub(12))..k).rev().find(|&r| is_in(&["who", "whom"], toks[r].word));
         let inside = |r: usize| !is_pronoun(toks[p.head].word) && !text[toks[r].start..toks[v].start].contains([',', ';', ':']);
-        if let Some(r) = relative.filter(|&r| inside(r)) {
-            if let Some(q) = phrase_before(text, toks, lo, r, toks[r].start).filter(speaker_like) {
-                return Some(q);
-            }
-        }
-        return Some(p);
+        let before_relative = relative.filter(|&r| inside(r)).and_then(|r| phrase_before(text, toks, lo, r, toks[r].start));
+        return Some(before_participle.filter(speaker_like).or(before_relative.filter(speaker_like)).unwrap_or(p));
     }
     // Chunks between commas, nearest the verb first.
     let mut hi = j;
