@@ -56,7 +56,10 @@ const CUE_VERBS: &[&str] = &[
     "assured", "asserted", "asserts", "maintained", "maintains", "contended", "contends", "promised",
     "yells", "screams", "begged", "pleaded", "typed", "likened", "dubbed", "branded", "hailed", "labeled",
     "labelled", "termed", "quip", "declare", "respond", "reply", "answer", "answered", "answers", "beamed",
-    "demurred", "blogged",
+    "demurred", "blogged", "conclude", "acknowledge", "admit", "concede", "assert", "predict", "complain",
+    "suggest", "agree", "shout", "yell", "observe", "announce", "charged", "retorted", "reiterated", "fumed",
+    "barked", "griped", "groused", "opined", "mocked", "echoed", "elaborated", "gushed", "ranted", "confessed",
+    "implored", "bristled", "marveled", "marvelled", "cautioned",
 ];
 
 /// Participles that give a quote to the subject of their clause (“Ruiz
@@ -731,8 +734,9 @@ fn is_pronoun(word: &str) -> bool {
 fn cue_at(toks: &[Tok], k: usize) -> Option<usize> {
     let w = toks[k].word;
     const ARTICLES: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those"];
-    if k > 0 && is_in(ARTICLES, toks[k - 1].word) || toks[k].name {
-        return None; // a noun ("one of the states", "his claims") or a name ("Read said")
+    // A noun ("one of the states", "his claims") or a name ("Read said", "the United States").
+    if k > 0 && (is_in(ARTICLES, toks[k - 1].word) || capitalised(w) && capitalised(toks[k - 1].word) && toks[k - 1].end + 1 == toks[k].start) || toks[k].name {
+        return None;
     }
     if is_in(CUE_VERBS, w) {
         return Some(1);
@@ -859,7 +863,7 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
             last += 1;
             continue;
         }
-        let verb_like = !capitalised(w) && w.ends_with("ed") && !after_determiner; // "The piece used …"
+        let verb_like = !capitalised(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w)) && !after_determiner; // "The piece used …", "Ruiz shot back"
         if verb_like
             || toks[last + 1].stop()
             || is_pronoun(w)
@@ -908,12 +912,14 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
             && !capitalised(toks[k - 2].word)
             && blank(text, toks[k - 2].end, toks[k - 1].start)
             && blank(text, toks[k - 1].end, toks[k].start);
-        if participle {
-            if let Some(q) = phrase_before(text, toks, lo, k - 2, toks[k - 2].start).filter(|&q| names_someone(ctx, toks, q) || toks[q.first].determiner() || capitalised(toks[q.first].word)) {
-                return Some(q);
-            }
-        }
-        return Some(p);
+        let speaker_like = |q: &Phrase| names_someone(ctx, toks, *q) || toks[q.first].determiner() || capitalised(toks[q.first].word);
+        let before_participle = participle.then(|| phrase_before(text, toks, lo, k - 2, toks[k - 2].start)).flatten();
+        // Nor is a phrase of a relative clause without commas: "an official
+        // who spoke anonymously to discuss the talks said".
+        let relative = (lo.max(k.saturating_sub(12))..k).rev().find(|&r| is_in(&["who", "whom"], toks[r].word));
+        let inside = |r: usize| !is_pronoun(toks[p.head].word) && !text[toks[r].start..toks[v].start].contains([',', ';', ':']);
+        let before_relative = relative.filter(|&r| inside(r)).and_then(|r| phrase_before(text, toks, lo, r, toks[r].start));
+        return Some(before_participle.filter(speaker_like).or(before_relative.filter(speaker_like)).unwrap_or(p));
     }
     // Chunks between commas, nearest the verb first.
     let mut hi = j;
@@ -928,10 +934,13 @@ fn subject_before(ctx: &Context, toks: &[Tok], lo: usize, v: usize) -> Option<Ph
         // adverbial or apposition ("Ruiz, in a letter to the board, wrote",
         // "an aide, who spoke on condition of anonymity to speak freely,
         // said"), not the subject.
-        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word)) && a > lo;
+        let participle = toks[a].word.ends_with("ing") && !capitalised(toks[a].word); // "X, noting the size of …, said"
+        let adverbial = (is_in(PHRASE_PREPOSITIONS, toks[a].word) || is_in(&["who", "which", "whose"], toks[a].word) || participle) && a > lo;
+        // A part may open with a conjunction ("But Sen. Ana Ruiz, …, said").
+        let opens = if is_in(&["but", "and", "so", "yet"], toks[a].word) { a + 1 } else { a };
         if let Some(p) = phrase_before(text, toks, a, hi, chunk_end).filter(|_| !adverbial) {
             // A name filling its part ("Ana Ruiz, who flew to Doha, said"; not "Doha").
-            if p.first == a && names_someone(ctx, toks, p) {
+            if p.first == opens && names_someone(ctx, toks, p) {
                 return Some(p);
             }
             last.get_or_insert(p);
@@ -946,10 +955,14 @@ fn names_someone(ctx: &Context, toks: &[Tok], p: Phrase) -> bool {
     if is_pronoun(toks[p.head].word) {
         return false;
     }
-    // Capitalised words to the head, after lower-case modifiers of a title ("former Gov. Ana Ruiz").
+    // Capitalised words to the head, after lower-case modifiers of a title
+    // ("former Gov. Ana Ruiz"), or a first name and surname ending it
+    // ("Texas delegate Bill Eastland").
     let name = &toks[p.first..=p.head];
     let lower = name.iter().take_while(|t| !capitalised(t.word) && !t.determiner()).count();
+    let full_name = name.len() >= 2 && name[name.len() - 2..].iter().all(|t| capitalised(t.word) && !t.stop() && !TITLES.contains(&t.word));
     ctx.mentions.covering(ctx.actors, toks[p.head].start).is_some()
+        || full_name
         || (lower < name.len() && name[lower..].iter().all(|t| capitalised(t.word)) && !name[lower].stop())
 }
 
@@ -1086,12 +1099,53 @@ fn attribute(ctx: &Context, s: &Segment) -> Option<Attribution> {
     None
 }
 
+/// The subject of the main clause among tokens `..v`: the phrase opening the
+/// first part between commas that is not adverbial ("After the debate,",
+/// "In a speech,") and goes on with its verb ("After Ruiz criticized him,
+/// [Aalders] shot back, “…”").
+fn main_clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
+    const SUBORDINATORS: &[&str] = &[
+        "when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "once", "until", "unless",
+        "whereas", "outside", "inside", "near", "across", "around", "behind", "beyond", "within", "throughout", "along",
+        "following", "earlier", "later", "then", "meanwhile",
+    ];
+    let text = ctx.text;
+    let mut a = 0;
+    while a < v {
+        let b = (a + 1..v).find(|&k| comma_before(text, toks, k)).unwrap_or(v);
+        let mut start = if is_in(&["and", "but", "so", "yet", "then"], toks[a].word) { a + 1 } else { a };
+        // "about 200 protesters"
+        let number = |k: usize| toks.get(k).is_some_and(|t| t.word.starts_with(|c: char| c.is_ascii_digit()));
+        if start + 1 < b && is_in(&["about", "nearly", "almost", "some", "over", "roughly"], toks[start].word) && number(start + 1) {
+            start += 1;
+        }
+        // Adverbials: "In a speech,", "After Ruiz spoke,", "Immediately,", "Filling in for Ruiz,".
+        let opener = toks.get(start).map_or(String::new(), |t| t.word.to_lowercase());
+        let adverbial = start >= b
+            || is_in(ADVERBIAL_OPENERS, &opener)
+            || is_in(SUBORDINATORS, &opener)
+            || !toks[start].name && opener.len() > 4 && (opener.ends_with("ly") || opener.ends_with("ing"));
+        if let Some(p) = phrase_after(text, toks, start, b).filter(|_| !adverbial) {
+            let head = toks[p.head].word;
+            let counted = number(p.first) && p.head > p.first; // "200 protesters"
+            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head) || counted;
+            let verb_follows = toks.partition_point(|t| t.end <= p.end) < b;
+            if speaks && verb_follows {
+                return Some(p);
+            }
+            return None; // the main clause, without a speaker for a subject
+        }
+        a = b;
+    }
+    None
+}
+
 /// The subject of the clause in `window` that a quotation without a cue
 /// ends in, when it names someone: a name, a pronoun or an organisation.
 fn clause_subject_before(ctx: &Context, window: Span) -> Option<Attribution> {
     let toks = ctx.tokens(window);
     let v = toks.len();
-    let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
+    let p = main_clause_subject(ctx, &toks, v).or_else(|| clause_subject(ctx, &toks, v)).or_else(|| chunk_subject(ctx.text, &toks, v, true))?;
     let (first, head) = (toks[p.first].word, toks[p.head].word);
     if is_in(&["this", "that", "these", "those", "it’s", "it's"], first) {
         return None; // "This is why …", "It’s …": no one
@@ -1200,6 +1254,12 @@ fn cue_after(ctx: &Context, window: Span) -> Option<(Attribution, bool)> {
             // title ("…, state Del. Ana Ruiz (D-Lagos), said").
             let long = if names_someone(ctx, &toks, p) { 80 } else { 40 };
             if text[toks[p.first - 1].end..toks[p.first].start].contains(',') && p.end - toks[p.first].start < long {
+                // A description in apposition to the name that opens the
+                // words after the quotation: "Ana Ruiz, the analyst who …".
+                let named = phrase_after(text, &toks, 0, p.first).filter(|&q| q.head + 1 == p.first && names_someone(ctx, &toks, q) && !names_someone(ctx, &toks, p));
+                if let Some(q) = named {
+                    return Some(((speaker_of(ctx, &toks, q), cue), true));
+                }
                 return Some(((speaker_of(ctx, &toks, p), cue), false));
             }
         }
@@ -1273,17 +1333,19 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
         let p = phrase_after(text, &toks, 2, toks.len())?;
         return Some((speaker_of(ctx, &toks, p), Some("according to".to_string())));
     }
+    let body = text[window.start..window.end].trim_end();
+    let colon = body.strip_suffix(':').map(str::trim_end);
+    // A label: "Ruiz: “…”" (a transcript, a list of reactions, a digest's
+    // "HEADLINE - Author: “…”", whatever verbs the headline has) …
+    if let Some(p) = colon.and_then(|colon| phrase_before(text, &toks, 0, toks.len(), window.start + colon.len())) {
+        let alone = p.first == 0 || text[toks[p.first - 1].end..toks[p.first].start].contains(['-', '—', '–', '.']);
+        if alone && names_someone(ctx, &toks, p) {
+            return Some((speaker_of(ctx, &toks, p), None));
+        }
+    }
     let verb = (0..toks.len()).rev().find(|&k| cue_at(&toks, k).is_some() || is_in(CUE_PARTICIPLES, toks[k].word));
     let Some(v) = verb else {
-        let body = text[window.start..window.end].trim_end();
-        let colon = body.strip_suffix(':')?.trim_end();
-        // A label: "Ruiz: “…”" (a transcript, a list of reactions) …
-        if let Some(p) = phrase_before(text, &toks, 0, toks.len(), window.start + colon.len()) {
-            let alone = p.first == 0 || text[toks[p.first - 1].end..toks[p.first].start].contains(['-', '—', '–', '.']);
-            if alone && names_someone(ctx, &toks, p) {
-                return Some((speaker_of(ctx, &toks, p), None));
-            }
-        }
+        colon?;
         // … or the subject of a clause that announces it: "The letter ends
         // with a warning: “…”".
         let p = chunk_subject(text, &toks, toks.len(), false)?;
@@ -1313,7 +1375,40 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
             let p = Phrase { first, head: v - 1, end: toks[v - 1].end };
             return Some((speaker_of(ctx, &toks, p), cue));
         }
-        let p = clause_subject(ctx, &toks, v).or_else(|| chunk_subject(text, &toks, v, true))?;
+        // "…, Ruiz said, adding, “…”": the speaker of the cue before it.
+        let said = (0..v).rev().find(|&k| cue_at(&toks, k).is_some() && !capitalised(toks[k].word) && text[toks[k].end..toks[v].start].trim() == ",");
+        if let Some(k) = said {
+            let p = subject_before(ctx, &toks, 0, k).or_else(|| phrase_after(text, &toks, k + cue_at(&toks, k).unwrap_or(1), v));
+            if let Some(p) = p {
+                return Some((speaker_of(ctx, &toks, p), cue));
+            }
+        }
+        // "with 50 protesters chanting “…”": the noun phrase after "with".
+        let mut j = v;
+        while j > 0 && is_adverb(toks[j - 1].word) && blank(text, toks[j - 1].end, toks[j].start) {
+            j -= 1;
+        }
+        let with = phrase_before(text, &toks, 0, j, toks[j].start).filter(|p| {
+            let k = (0..p.first).rev().find(|&k| !is_in(&["about", "nearly", "almost", "some", "over", "more", "than"], toks[k].word));
+            k.is_some_and(|k| toks[k].word.eq_ignore_ascii_case("with"))
+        });
+        if let Some(p) = with {
+            return Some((speaker_of(ctx, &toks, p), cue));
+        }
+        let p = main_clause_subject(ctx, &toks, v).or_else(|| clause_subject(ctx, &toks, v)).or_else(|| chunk_subject(text, &toks, v, true))?;
+        // The clause the participle ends may have its own subject, the
+        // same person again ("Ruiz conceded some ground even as she
+        // defended the plan, saying"): the nearest pronoun before a verb.
+        let nearer = (p.head + 1..v.saturating_sub(1)).rev().find(|&k| {
+            let w = toks[k].word;
+            is_in(&["he", "she", "they", "we"], w)
+                && !is_in(PHRASE_PREPOSITIONS, toks[k - 1].word)
+                && !is_in(&["that", "to", "than", "about"], toks[k - 1].word)
+                && cue_at(&toks, k - 1).is_none()
+                && finite(&toks[k + 1..k + 2], false)
+                && !toks[p.head + 1..k].iter().any(|t| is_in(&["who", "whom", "which"], t.word)) // not inside a relative clause
+        });
+        let p = nearer.map_or(p, |k| Phrase { first: k, head: k, end: toks[k].end });
         return Some((speaker_of(ctx, &toks, p), cue));
     }
     let n = cue_at(&toks, v)?;
@@ -1363,7 +1458,10 @@ fn clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
         if k > 0 && (is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) || is_in(STOP_WORDS, toks[k - 1].word) && !is_in(CLAUSE_OPENERS, toks[k - 1].word)) {
             continue;
         }
-        if is_pronoun(w) && !w.eq_ignore_ascii_case("it") {
+        // Not the subject of a reported or relative clause ("a contractor
+        // who said he was unpaid after he built it").
+        let reported = k > 0 && cue_at(toks, k - 1).is_some() || toks[..k].iter().any(|t| is_in(&["who", "whom", "which"], t.word));
+        if is_pronoun(w) && !w.eq_ignore_ascii_case("it") && !reported {
             return Some(Phrase { first: k, head: k, end: toks[k].end });
         }
         if w.ends_with("’s") || w.ends_with("'s") {
@@ -1466,6 +1564,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_or_participle_part_is_not_the_subject() {
+        let text = "The talks resumed.\n\nA senior council official who spoke anonymously to discuss the budget said Wednesday, “There are talks between the mayor and the unions.”\n\nBut Sen. Ana Ruiz (D-Lagos), noting the size of the deficit, said, “We will cut nothing.”\n\nThe delegate who gained fame in 2009 when he yelled “Shame!” at the minister spoke first.";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "A senior council official", "{q:?}");
+        assert!(mention(&q[1]).contains("Ana Ruiz"), "{q:?}");
+        assert_eq!(mention(&q[2]), "he", "{q:?}");
+    }
+
+    #[test]
     fn an_adverbial_between_commas_is_not_the_subject() {
         let q = speakers("The board met on Monday.\n\nThe harbour authority, in a letter to the board, wrote: “The cranes will be replaced by May.”");
         assert_eq!(mention(&q[0]), "The harbour authority", "{q:?}");
@@ -1543,6 +1650,34 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_with_or_a_main_clause_subject() {
+        let text = "The march began at noon.\n\nThe crowd filled the square, with about 300 teachers chanting “Pay us now!”\n\nEven before Ruiz took the stage in Quito, her campaign sent out a message to supporters saying: “We have won the first round.”\n\nOutside the assembly in central Accra, about 200 farmers gathered in three groups, holding signs and chanting “Fair prices!”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "300 teachers", "{q:?}");
+        assert_eq!(mention(&q[1]), "her campaign", "{q:?}");
+        assert!(mention(&q[2]).ends_with("farmers"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_is_its_speakers() {
+        let q = speakers("The ministers met on Monday.\n\nRuiz and Aalders will meet again next week, Ines Catala said, adding, “They need to talk before the vote.”");
+        assert_eq!(mention(&q[0]), "Ines Catala", "{q:?}");
+        // "States" in a name is no cue.
+        let q = speakers("The ministers met on Monday.\n\nDr Ana Ruiz thanked the United States, warning that “the next harvest could fail as well.”");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"), "{q:?}");
+    }
+
+    #[test]
+    fn a_participle_takes_the_nearest_clause_subject() {
+        let q = speakers("The budget passed.\n\nDr Ana Ruiz conceded some ground even as she defended the budget, saying, “Every clinic stays open.”");
+        assert_eq!(mention(&q[0]), "she", "{q:?}");
+        assert_eq!(q[0].0.as_deref(), Some("Ana Ruiz"));
+        // Not a pronoun inside a relative clause.
+        let q = speakers("The budget passed.\n\nRuiz was defensive about a contractor who said he was unpaid after he built the clinic, saying, “Maybe he did a bad job.”");
+        assert_eq!(mention(&q[0]), "Ruiz", "{q:?}");
+    }
+
+    #[test]
     fn a_signature_after_a_dash_and_a_name_of_an_organisation() {
         let q = speakers("“The debate changed my mind.” — Lucia Ferreira\n\n“It was the least bad outcome,” Mr. Halvorsen of the Harbour Trust said.");
         assert_eq!(mention(&q[0]), "Lucia Ferreira");
@@ -1605,6 +1740,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_lower_case_title_words_fills_its_part() {
+        let q = speakers("Not everyone was happy.\n\n“We have had better congresses than this one,” Kano delegate Musa Danjuma, wearing a green cap, said as the hall emptied.");
+        assert!(mention(&q[0]).contains("Musa Danjuma"), "{q:?}");
+    }
+
+    #[test]
     fn a_name_with_a_long_title_after_an_apposition() {
         let q = speakers("“This is a big year for the valley!” The mayor’s niece, state Del. Marcia “Cia” Okafor (D-Enugu), shouted to the crowd.");
         assert!(mention(&q[0]).contains("Okafor"), "{q:?}");
@@ -1618,6 +1759,15 @@ mod tests {
         assert_eq!(mention(&q[0]), "The dockworkers’ union", "{q:?}");
         let q = speakers("This is why the council cannot “simply wait for the rain to come back.”");
         assert_eq!(q[0].0, None, "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_without_cue_is_the_main_clause_subjects() {
+        let text = "The budget passed.\n\nAfter Mayor Pieter Aalders criticized the budget during a debate, Ana Ruiz shot back, “We cut nothing that matters.”\n\nImmediately after the vote, the ministry issued a statement, “The count is final.”\n\nFilling in for the mayor at the same event where Aalders spoke, Dana Whitfield took a swipe at “my dear friend the governor.”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "Ana Ruiz", "{q:?}");
+        assert_eq!(mention(&q[1]), "the ministry", "{q:?}");
+        assert_eq!(mention(&q[2]), "Dana Whitfield", "{q:?}");
     }
 
     #[test]
@@ -1680,6 +1830,15 @@ mod tests {
         assert_eq!(q[0].0, "We will not sign this contract,");
         assert_eq!(q[0].2.as_deref(), Some("Dana Whitfield"));
         assert_eq!(q[1].0, "Not this year.");
+    }
+
+    #[test]
+    fn a_label_after_a_headline_and_more_speech_verbs() {
+        let text = "Polling notes for Monday.\n\nFARMERS AGREE THE RAINS CAME LATE - Aisha Bello: “Most of the maize was planted three weeks after the usual date.”\n\n“Nobody in the valley trusts the forecast any more,” the growers’ union charged. The cooperative echoed: “We lost the first harvest.”";
+        let q = speakers(text);
+        assert_eq!(mention(&q[0]), "Aisha Bello", "{q:?}");
+        assert_eq!(mention(&q[1]), "the growers’ union", "{q:?}");
+        assert_eq!(mention(&q[2]), "The cooperative", "{q:?}");
     }
 
     #[test]
