@@ -1,7 +1,8 @@
 //! Quotations: what was said, exactly, and who said it.
 //!
-//! Detection pairs quotation marks within each paragraph (curly and straight;
-//! a paragraph that opens a quote without closing it ends it at the paragraph
+//! Detection pairs quotation marks within each paragraph (curly and straight,
+//! and the `''…''` and ``` ``…'' ``` of news archives and treebank-style text,
+//! read through [`marks_view`]; a paragraph that opens a quote without closing it ends it at the paragraph
 //! end, and a missing mark never stops the rest of the document). A quoted
 //! fragment inside the reporter's sentence is `partial`; one or two words in
 //! marks mid-sentence are scare quotes or titles and are not quotations. A
@@ -146,6 +147,8 @@ struct Segment {
 
 /// Finds the quotations of a document.
 pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quote> {
+    let view = marks_view(text);
+    let text: &str = &view;
     let ctx = Context { text, seg, actors, mentions: Mentions::new(actors) };
     // (segment, quote, whether its speaker comes from its own cue)
     let mut found: Vec<(Segment, Quote, bool)> = Vec::new();
@@ -556,6 +559,40 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
         close(&mut out, &mut open, paragraph.span.end, paragraph.span.end);
     }
     out
+}
+
+/// The text with each pair of apostrophes or backticks typed for a double
+/// quotation mark (`''Yes,'' he said`, ``` ``Yes,'' ```: the convention of the
+/// New York Times archive and of treebank-style text) read as a straight mark
+/// beside a space, so that the rules for straight marks apply and every
+/// offset stays that of the text: `''Yes` reads ` "Yes`, `Yes,''` reads
+/// `Yes," `. A pair opens where it follows a space, the start of the text
+/// or an opening bracket or dash and a word follows it; elsewhere it closes.
+/// Longer runs (`'''`) are left alone: an apostrophe inside marks makes
+/// them ambiguous.
+fn marks_view(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("''") && !text.contains("``") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut view = bytes.to_vec();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let pair = bytes[i] == bytes[i + 1] && matches!(bytes[i], b'\'' | b'`');
+        let run_alone = i.checked_sub(1).is_none_or(|p| bytes[p] != bytes[i]) && bytes.get(i + 2) != Some(&bytes[i]);
+        if !(pair && run_alone) {
+            i += 1;
+            continue;
+        }
+        let before = text[..i].chars().next_back();
+        let after = text[i + 2..].chars().next();
+        let opens = bytes[i] == b'`'
+            || before.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
+        view[i..i + 2].copy_from_slice(if opens { b" \"" } else { b"\" " });
+        i += 2;
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    std::borrow::Cow::Owned(String::from_utf8(view).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Whether the opening mark at `chars[k]`, inside an open quotation, starts a
@@ -1527,6 +1564,18 @@ mod tests {
         assert!(mention(&q[0]).contains("Whitfield"), "{q:?}");
         assert!(q[0].0.as_deref().unwrap().ends_with("Whitfield"), "{q:?}");
         assert!(mention(&q[1]).contains("Oyelaran"), "{q:?}");
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_quotation_marks() {
+        let text = "''The port stays shut until May,'' said Ines Duarte, the harbour master. ''We have no choice.''\n\n``Nobody told us,'' a fisherman said. He called it ''a disgrace to the whole town'' and left.\n\nThe band's ''greatest hits'' sold well.";
+        let q = quotes(text);
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(texts, ["The port stays shut until May,", "We have no choice.", "Nobody told us,", "a disgrace to the whole town"], "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Ines Duarte"));
+        assert_eq!(q[1].2.as_deref(), Some("Ines Duarte"), "the second quote keeps the speaker");
+        assert_eq!(q[3].1, "partial");
+        assert_eq!(q[2].2.as_deref(), Some("a fisherman"), "{q:?}");
     }
 
     #[test]
