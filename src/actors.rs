@@ -23,7 +23,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Actor, Place, Span};
-use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role};
+use crate::lexicon::{ActorKind, EntityId, FormKind, Lexicon, Role, WordFilter};
 use crate::segment::{Segmentation, TokenKind};
 
 /// Titles that precede a person's name.
@@ -144,7 +144,14 @@ impl Lists {
 
     /// The lists `word` is on, exactly as written (the lists are case-sensitive).
     fn of(word: &str) -> Lists {
-        static WORD_LISTS: std::sync::LazyLock<FxHashMap<u128, Lists>> = std::sync::LazyLock::new(|| {
+        Lists::key(word).map(Lists::of_key).unwrap_or_default()
+    }
+
+    /// The lists of a word packed by [`Lists::key`]. Most words asked about
+    /// are on no list: a bit of a filter turns nearly all of them away
+    /// before the hash probe.
+    fn of_key(key: u128) -> Lists {
+        static WORD_LISTS: std::sync::LazyLock<(WordFilter, FxHashMap<u128, Lists>)> = std::sync::LazyLock::new(|| {
             let mut map: FxHashMap<u128, Lists> = FxHashMap::default();
             let lists = [
                 (Lists::TITLE, TITLES),
@@ -164,9 +171,11 @@ impl Lists {
                     map.entry(key).or_default().0 |= list.0;
                 }
             }
-            map
+            let keys: Vec<u128> = map.keys().copied().collect();
+            (WordFilter::new(&keys), map)
         });
-        Lists::key(word).and_then(|key| WORD_LISTS.get(&key)).copied().unwrap_or_default()
+        let (filter, map) = &*WORD_LISTS;
+        if filter.may_contain(key) { map.get(&key).copied().unwrap_or_default() } else { Lists::default() }
     }
 
     /// A word of at most 15 bytes (every word on the lists) as one number:

@@ -43,10 +43,11 @@ pub struct CountryIndex {
     forms: Vec<(String, EntityId, FormKind)>,
     /// Each form and each of its one-letter deletions → form indices.
     neighbours: FxHashMap<String, Vec<u32>>,
-    /// For each (first, second, last) letters, the lengths of forms that have
-    /// them (bit n for length n): a word no form could be one edit from is
-    /// rejected with one probe.
-    shapes: FxHashMap<(u8, u8, u8), u64>,
+    /// For each (first, second, last) letters, the forms that have them: the
+    /// only ones a word with those letters can be one edit inside of. Most
+    /// words asked about have no such form, or none one edit away, and are
+    /// rejected without building a neighbourhood.
+    shapes: FxHashMap<(u8, u8, u8), Vec<u32>>,
 }
 
 impl CountryIndex {
@@ -70,7 +71,7 @@ impl CountryIndex {
                 }
             }
             let bytes = form.as_bytes();
-            *index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default() |= 1u64 << form.len().min(63);
+            index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default().push(id);
             index.forms.push((form, entity, kind));
         }
         index
@@ -84,15 +85,20 @@ impl CountryIndex {
         }
         let bytes = word.as_bytes();
         let shape = (bytes[0].to_ascii_lowercase(), bytes[1].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase());
-        let lengths = self.shapes.get(&shape).copied().unwrap_or(0);
-        if lengths & (0b111u64 << (word.len() - 1)) == 0 {
+        let candidates = self.shapes.get(&shape)?;
+        // Lower-cased on the stack: most words go no further than the next test.
+        let mut buffer = [0u8; 62];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        let word = std::str::from_utf8(lower).expect("ASCII letters");
+        if !candidates.iter().any(|&id| one_edit_inside(&self.forms[id as usize].0, word)) {
             return None;
         }
-        let word = word.to_ascii_lowercase();
-        if NOT_MISSPELLINGS.contains(&word.as_str()) {
+        if NOT_MISSPELLINGS.contains(&word) {
             return None;
         }
-        let exact = self.neighbours.get(word.as_str()).into_iter().flatten().any(|&id| self.forms[id as usize].0 == word);
+        let exact = self.neighbours.get(word).into_iter().flatten().any(|&id| self.forms[id as usize].0 == word);
         if exact {
             return None;
         }
@@ -102,14 +108,14 @@ impl CountryIndex {
             // The word itself, then the word with each letter deleted in turn.
             key.clear();
             if deleted == 0 {
-                key.push_str(&word);
+                key.push_str(word);
             } else {
                 key.push_str(&word[..deleted - 1]);
                 key.push_str(&word[deleted..]);
             }
             for &id in self.neighbours.get(key.as_str()).into_iter().flatten() {
                 let (form, entity, kind) = &self.forms[id as usize];
-                if !one_edit_inside(form, &word) {
+                if !one_edit_inside(form, word) {
                     continue;
                 }
                 match found {

@@ -149,8 +149,14 @@ pub struct Lexicon {
     /// Role words, lower case and sorted (so that indices do not depend on hash order).
     role_words: Vec<String>,
     roles: Vec<Role>,
-    /// Role word → its index in `role_words` (for [`Lexicon::role`], asked for many words per document).
-    role_index: FxHashMap<Box<str>, u32>,
+    /// Role word → its index in `role_words`, for [`Lexicon::role`] (asked
+    /// for many words per document): words of up to 16 ASCII bytes packed
+    /// by [`packed_word`], behind a filter (most words asked about are not
+    /// role words), …
+    short_roles: FxHashMap<u128, u32>,
+    short_role_filter: WordFilter,
+    /// … and longer or non-ASCII ones.
+    long_roles: FxHashMap<Box<str>, u32>,
     /// Lower-cased first word of every form → index into `first_words`, for
     /// words of up to 16 ASCII bytes (nearly all), packed into one number by
     /// [`packed_word`]: every word token of a document probes this table, and
@@ -158,6 +164,8 @@ pub struct Lexicon {
     /// rather than the entries themselves keep the table small enough to stay
     /// in cache.)
     short_first_words: FxHashMap<u128, u32>,
+    /// The keys of `short_first_words`, probed before it.
+    short_first_word_filter: WordFilter,
     /// The same for longer or non-ASCII first words.
     long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
@@ -316,7 +324,15 @@ impl LexiconBuilder {
             first.names_capitalised = first.names.iter().all(|&i| names[i as usize].0.as_bytes()[0].is_ascii_uppercase());
         }
         let (role_words, roles): (Vec<String>, Vec<Role>) = role_words.into_iter().unzip();
-        let role_index = role_words.iter().enumerate().map(|(i, w)| (w.as_str().into(), i as u32)).collect();
+        let mut short_roles: FxHashMap<u128, u32> = FxHashMap::default();
+        let mut long_roles: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (i, word) in role_words.iter().enumerate() {
+            match packed_word(word.as_bytes()) {
+                Some(packed) => short_roles.insert(packed, i as u32),
+                None => long_roles.insert(word.as_str().into(), i as u32),
+            };
+        }
+        let short_role_filter = WordFilter::new(&short_roles.keys().copied().collect::<Vec<u128>>());
         let entities = &self.entities;
         let countries_fuzzy = fuzzy::CountryIndex::new(names.iter().flat_map(|(form, targets)| {
             targets
@@ -324,13 +340,17 @@ impl LexiconBuilder {
                 .filter(|(e, k)| matches!(k, FormKind::Name | FormKind::Adjective) && entities[*e].kind == ActorKind::State)
                 .map(move |&(e, k)| (&**form, e, k))
         }));
+        let short_keys: Vec<u128> = short_first_words.keys().copied().collect();
         Lexicon {
             entities: self.entities,
             names,
             folded,
             role_words,
             roles,
-            role_index,
+            short_roles,
+            short_role_filter,
+            long_roles,
+            short_first_word_filter: WordFilter::new(&short_keys),
             short_first_words,
             long_first_words,
             first_words,
@@ -355,50 +375,129 @@ fn first_word_key(text: &str) -> String {
     text[..end].to_lowercase()
 }
 
-/// Each byte in lower case if it is an ASCII letter or digit, else zero: one
-/// table lookup per byte of every word token.
-const KEY_BYTES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        if (byte as u8).is_ascii_alphanumeric() {
-            table[byte] = (byte as u8).to_ascii_lowercase();
-        }
-        byte += 1;
-    }
-    table
-};
+/// Every byte of a `u64` set to 1, and every byte's high bit.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The leading run of ASCII letters and digits of `word`, lower-cased and
-/// packed as by [`packed_word`] (its first 16 bytes if it is longer), and the
-/// run's length.
+/// The high bit of each byte of `x` that is at least `c`, for bytes and `c`
+/// below 0x80: `(b | 0x80) - c` keeps the high bit exactly when `b >= c`,
+/// and never borrows from the next byte.
+fn bytes_at_least(x: u64, c: u8) -> u64 {
+    (x | HIGH_BITS).wrapping_sub(ONES * u64::from(c)) & HIGH_BITS
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter, eight bytes at
+/// a time: no table lookup and no branch per byte.
+fn ascii_letter_bytes(x: u64) -> u64 {
+    // With bit 5 set, capitals land on the lower-case letters.
+    let folded = x & !HIGH_BITS | ONES * 0x20;
+    bytes_at_least(folded, b'a') & !bytes_at_least(folded, b'z' + 1) & !x
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit.
+fn ascii_digit_bytes(x: u64) -> u64 {
+    let low7 = x & !HIGH_BITS;
+    bytes_at_least(low7, b'0') & !bytes_at_least(low7, b'9' + 1) & !x
+}
+
+/// `x` with its ASCII letters in lower case, given their high bits
+/// (`ascii_letter_bytes(x)`): bit 5 (0x20) makes a capital lower case.
+fn to_lower(x: u64, letters: u64) -> u64 {
+    x | letters >> 2
+}
+
+/// The low `n` bytes (at most eight) of a `u64` as a mask.
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
+/// The leading run of ASCII letters and digits of eight bytes of text (the
+/// first in the lowest byte), cut at `limit` bytes: lower-cased with the
+/// bytes after it zeroed, and its length.
+fn leading_run(x: u64, limit: usize) -> (u64, usize) {
+    let letters = ascii_letter_bytes(x);
+    let others = !(letters | ascii_digit_bytes(x)) & HIGH_BITS;
+    let run = (others.trailing_zeros() as usize / 8).min(limit);
+    (to_lower(x, letters) & low_bytes(run), run)
+}
+
+/// Eight bytes of `text` from `at` as a number, the first in the lowest
+/// byte; zeros (which end a run) past the end of the text.
+fn eight_bytes(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at + 8) {
+        Some(bytes) => u64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+        None => {
+            let mut bytes = [0u8; 8];
+            let rest = &text[at.min(text.len())..];
+            bytes[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(bytes)
+        }
+    }
+}
+
+/// The leading run of ASCII letters and digits of the token
+/// `text[start..end]`, lower-cased and packed as by [`packed_word`] (its
+/// first 16 bytes if it is longer), and the run's length.
 ///
-/// Every word token of a document goes through here. One table lookup per
-/// byte; the bytes are shifted into two registers, first the low eight then
-/// the high eight (bytes stored one by one and read back as one number stall
-/// the load).
-fn leading_ascii_word(word: &[u8]) -> (u128, usize) {
-    let key_byte = |i: usize| u64::from(KEY_BYTES[usize::from(word[i])]);
-    let (mut low, mut high) = (0u64, 0u64);
-    let mut len = 0;
-    while len < word.len().min(8) && key_byte(len) != 0 {
-        low |= key_byte(len) << (8 * len);
-        len += 1;
+/// Every word token of a document goes through here, so the token is read
+/// eight bytes at a time (from the text, which usually goes on past the
+/// token) and classified and lower-cased as one number, then cut at the
+/// token's end: a byte loop takes more instructions, and mispredicts on
+/// every word's length.
+fn leading_ascii_word(text: &[u8], start: usize, end: usize) -> (u128, usize) {
+    let token_len = end - start;
+    let (low, low_len) = leading_run(eight_bytes(text, start), token_len);
+    if low_len < 8 || token_len == 8 {
+        return (u128::from(low), low_len);
     }
-    while len >= 8 && len < word.len().min(16) && key_byte(len) != 0 {
-        high |= key_byte(len) << (8 * (len - 8));
-        len += 1;
+    let (high, high_len) = leading_run(eight_bytes(text, start + 8), token_len - 8);
+    let packed = u128::from(high) << 64 | u128::from(low);
+    let len = match high_len {
+        8 => 16 + text[start + 16..end].iter().take_while(|b| b.is_ascii_alphanumeric()).count(),
+        _ => 8 + high_len,
+    };
+    (packed, len)
+}
+
+/// A set of packed words that answers most "is it there?" questions with
+/// one bit: nearly every token of a document is in no table, and testing a
+/// bit costs far less than a hash probe. A set bit means "maybe", to be
+/// confirmed by the table itself.
+pub(crate) struct WordFilter {
+    bits: Box<[u64]>,
+    /// 64 minus the log2 of the number of bits: the top bits of the hash index them.
+    shift: u32,
+}
+
+impl WordFilter {
+    /// A filter over `words` with about 32 bits per word (so that about one
+    /// absent word in 32 gets through), but no more than fits in a corner of
+    /// the L1 cache.
+    pub(crate) fn new(words: &[u128]) -> WordFilter {
+        let len = (words.len() * 32).next_power_of_two().clamp(64, 1 << 16);
+        let mut filter = WordFilter { bits: vec![0; len / 64].into_boxed_slice(), shift: 64 - len.trailing_zeros() };
+        for &word in words {
+            let bit = filter.bit(word);
+            filter.bits[bit / 64] |= 1 << (bit % 64);
+        }
+        filter
     }
-    while len < word.len() && key_byte(len) != 0 {
-        len += 1;
+
+    pub(crate) fn may_contain(&self, word: u128) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & 1 << (bit % 64) != 0
     }
-    (u128::from(high) << 64 | u128::from(low), len)
+
+    fn bit(&self, word: u128) -> usize {
+        let folded = (word as u64) ^ ((word >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
 }
 
 /// A word of at most 16 ASCII bytes as one number: its bytes from the lowest,
-/// zero-padded (no letter or digit is a zero byte, so lengths differ too).
+/// zero-padded (so a word with a zero byte has none: lengths differ too).
 fn packed_word(word: &[u8]) -> Option<u128> {
-    (word.len() <= 16 && word.is_ascii()).then(|| {
+    (word.len() <= 16 && word.iter().all(|&b| (1..0x80).contains(&b))).then(|| {
         let mut bytes = [0u8; 16];
         bytes[..word.len()].copy_from_slice(word);
         u128::from_le_bytes(bytes)
@@ -413,11 +512,97 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
     }
 }
 
-/// Whether `text[start..end]` stands as whole words: no letter or digit glued on either side.
-fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// The state of [`Lexicon::scan`]: what it has found, and where each list
+/// is free again (matches do not overlap within a list).
+struct Matcher<'l, 't> {
+    lexicon: &'l Lexicon,
+    text: &'t str,
+    scan: Scan<'l>,
+    /// User-dictionary forms, merged into `scan.forms` at the end.
+    folded_found: Vec<(usize, usize, &'l [(EntityId, FormKind)])>,
+    names_free: usize,
+    folded_free: usize,
+    roles_free: usize,
+}
+
+impl<'l, 't> Matcher<'l, 't> {
+    fn new(lexicon: &'l Lexicon, text: &'t str) -> Matcher<'l, 't> {
+        let scan = Scan { forms: Vec::new(), roles: Vec::new() };
+        Matcher { lexicon, text, scan, folded_found: Vec::new(), names_free: 0, folded_free: 0, roles_free: 0 }
+    }
+
+    /// The longest form of each list that starts at byte `start`, where the
+    /// token there starts with the first word `first`. Out of line: a fifth
+    /// of the tokens or so get here, and the loop over all of them runs
+    /// faster without this in it.
+    #[inline(never)]
+    fn forms_at(&mut self, start: usize, first: &'l FirstWord) {
+        let (lexicon, text) = (self.lexicon, self.text);
+        // Every form must start and end at a word boundary: the start is
+        // tested once here, the end per candidate.
+        if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        let rest = &text[start..];
+        let bytes = rest.as_bytes();
+        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+        // A form's last byte must be the text's there, with no ASCII letter
+        // or digit after it: most candidates fail these two byte tests,
+        // before the comparison of the whole form.
+        let may_end = |form: &str, fold: bool| {
+            let len = form.len();
+            len <= bytes.len()
+                && form.as_bytes().last().is_none_or(|&last| if fold { bytes[len - 1].eq_ignore_ascii_case(&last) } else { bytes[len - 1] == last })
+                && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric)
+        };
+        if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
+            let found = first.names.iter().map(|&i| &lexicon.names[i as usize]).find(|(form, _)| {
+                may_end(form, false) && rest.starts_with(&**form) && ends_word(form.len())
+            });
+            if let Some((form, targets)) = found {
+                self.names_free = start + form.len();
+                self.scan.forms.push((start, self.names_free, targets.as_slice()));
+            }
+        }
+        if start >= self.folded_free {
+            let found = first.folded.iter().map(|&i| &lexicon.folded[i as usize]).find(|(form, _)| {
+                may_end(form, true)
+                    && rest.get(..form.len()).is_some_and(|t| t.eq_ignore_ascii_case(form) && t.chars().any(char::is_uppercase))
+                    && ends_word(form.len())
+            });
+            if let Some((form, targets)) = found {
+                self.folded_free = start + form.len();
+                self.folded_found.push((start, self.folded_free, targets.as_slice()));
+            }
+        }
+        if start >= self.roles_free {
+            let found = first.roles.iter().find(|&&i| {
+                let word = &lexicon.role_words[i as usize];
+                may_end(word, true) && rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && ends_word(word.len())
+            });
+            if let Some(&i) = found {
+                self.roles_free = start + lexicon.role_words[i as usize].len();
+                self.scan.roles.push((start, self.roles_free, &lexicon.roles[i as usize]));
+            }
+        }
+    }
+
+    /// The scan, with user-dictionary forms merged in: where they overlap a
+    /// built-in form, the longer wins.
+    fn finish(self) -> Scan<'l> {
+        let mut scan = self.scan;
+        if !self.folded_found.is_empty() {
+            let mut found = std::mem::take(&mut scan.forms);
+            found.extend(self.folded_found);
+            found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+            for m in found {
+                if scan.forms.last().is_none_or(|k| m.0 >= k.1) {
+                    scan.forms.push(m);
+                }
+            }
+        }
+        scan
+    }
 }
 
 impl Lexicon {
@@ -433,95 +618,61 @@ impl Lexicon {
     /// need a capital in the text; where they overlap a built-in form, the
     /// longer wins.
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
-        let mut scan = Scan { forms: Vec::new(), roles: Vec::new() };
-        let mut folded_found = Vec::new();
-        let (mut names_free, mut folded_free, mut roles_free) = (0, 0, 0);
+        let mut matcher = Matcher::new(self, text);
         for token in tokens {
-            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                continue;
-            }
-            let start = token.span.start;
-            // As bytes: the token's ends are character boundaries already.
-            let word = &text.as_bytes()[start..token.span.end];
-            // The key is the token's leading run of letters and digits,
-            // lower-cased: packed on the fly for a short ASCII run (nearly
-            // every token), by characters where a non-ASCII letter may continue it.
-            let (packed, len) = leading_ascii_word(word);
-            let index = if word.get(len).is_some_and(|b| !b.is_ascii()) {
-                self.first_word_entry(&first_word_key(&text[start..]))
-            } else if len <= 16 {
-                self.short_first_words.get(&packed).copied()
-            } else {
-                self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
-            };
-            let Some(index) = index else { continue };
-            let rest = &text[start..];
-            let first = &self.first_words[index as usize];
-            if start >= names_free && !(first.names_capitalised && word[0].is_ascii_lowercase()) {
-                let found = first.names.iter().map(|&i| &self.names[i as usize]).find(|(form, _)| {
-                    rest.starts_with(&**form) && at_word_boundaries(text, start, start + form.len())
-                });
-                if let Some((form, targets)) = found {
-                    names_free = start + form.len();
-                    scan.forms.push((start, names_free, targets.as_slice()));
-                }
-            }
-            if start >= folded_free {
-                let found = first.folded.iter().map(|&i| &self.folded[i as usize]).find(|(form, _)| {
-                    let end = start + form.len();
-                    rest.get(..form.len()).is_some_and(|t| t.eq_ignore_ascii_case(form) && t.chars().any(char::is_uppercase))
-                        && at_word_boundaries(text, start, end)
-                });
-                if let Some((form, targets)) = found {
-                    folded_free = start + form.len();
-                    folded_found.push((start, folded_free, targets.as_slice()));
-                }
-            }
-            if start >= roles_free {
-                let found = first.roles.iter().find(|&&i| {
-                    let word = &self.role_words[i as usize];
-                    rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && at_word_boundaries(text, start, start + word.len())
-                });
-                if let Some(&i) = found {
-                    roles_free = start + self.role_words[i as usize].len();
-                    scan.roles.push((start, roles_free, &self.roles[i as usize]));
+            if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                if let Some(index) = self.first_word_at(text, token.span.start, token.span.end) {
+                    matcher.forms_at(token.span.start, &self.first_words[index as usize]);
                 }
             }
         }
-        if !folded_found.is_empty() {
-            let mut found = std::mem::take(&mut scan.forms);
-            found.extend(folded_found);
-            found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-            for m in found {
-                if scan.forms.last().is_none_or(|k| m.0 >= k.1) {
-                    scan.forms.push(m);
-                }
-            }
+        matcher.finish()
+    }
+
+    /// The entry of the first word of the token `text[start..end]`, if any
+    /// form starts with it: its leading run of letters and digits, lower-cased.
+    ///
+    /// Every word token of a document is asked about, and few are the first
+    /// word of a form: packed on the fly for a short ASCII run (nearly every
+    /// token) and turned away by the filter, without a hash probe. Where a
+    /// non-ASCII letter may continue the run, it is found by characters.
+    fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
+        let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
+        if start + len < end && !text.as_bytes()[start + len].is_ascii() {
+            self.first_word_entry(&first_word_key(&text[start..]))
+        } else if len <= 16 {
+            self.short_first_word_filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
+        } else {
+            self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
         }
-        scan
+    }
+
+    /// The probe itself, out of line: kept out of the loop over every token,
+    /// it would crowd the registers that loop needs.
+    #[inline(never)]
+    fn short_first_word(&self, packed: u128) -> Option<u32> {
+        self.short_first_words.get(&packed).copied()
     }
 
     /// The entry of a lower-cased first word.
     fn first_word_entry(&self, key: &str) -> Option<u32> {
         match packed_word(key.as_bytes()) {
-            Some(packed) => self.short_first_words.get(&packed).copied(),
+            Some(packed) => self.short_first_word(packed),
             None => self.long_first_words.get(key).copied(),
         }
     }
 
     /// The role a word or phrase names, if it is one ("spokeswoman" → GOV person).
     pub fn role(&self, word: &str) -> Option<&Role> {
-        let mut buf = [0u8; 32];
-        let index = if word.is_ascii() && word.len() <= buf.len() {
-            // Nearly every word: lower-cased on the stack.
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            self.role_index.get(std::str::from_utf8(lower).unwrap_or_default())
-        } else if word.chars().any(char::is_uppercase) {
-            self.role_index.get(word.to_lowercase().as_str())
-        } else {
-            self.role_index.get(word)
+        let index = match packed_word(word.as_bytes()) {
+            // Nearly every word: packed and lower-cased in registers.
+            Some(packed) => {
+                let [low, high] = [packed as u64, (packed >> 64) as u64].map(|x| to_lower(x, ascii_letter_bytes(x)));
+                let packed = u128::from(high) << 64 | u128::from(low);
+                self.short_role_filter.may_contain(packed).then(|| self.short_roles.get(&packed)).flatten()
+            }
+            None if word.chars().any(char::is_uppercase) => self.long_roles.get(word.to_lowercase().as_str()),
+            None => self.long_roles.get(word),
         };
         index.map(|&i| &self.roles[i as usize])
     }
@@ -559,10 +710,51 @@ mod tests {
 
     #[test]
     fn leading_ascii_word_packs_the_run_in_lower_case() {
-        assert_eq!(leading_ascii_word(b"U.S."), (packed_word(b"u").unwrap(), 1));
-        assert_eq!(leading_ascii_word(b"Abcdefgh9"), (packed_word(b"abcdefgh9").unwrap(), 9));
-        assert_eq!(leading_ascii_word(b"SeventeenLetterwd"), (packed_word(b"seventeenletterw").unwrap(), 17));
-        assert_eq!(leading_ascii_word("C\u{f4}te".as_bytes()), (packed_word(b"c").unwrap(), 1));
+        let whole = |word: &[u8]| leading_ascii_word(word, 0, word.len());
+        assert_eq!(whole(b"U.S."), (packed_word(b"u").unwrap(), 1));
+        assert_eq!(whole(b"Abcdefgh9"), (packed_word(b"abcdefgh9").unwrap(), 9));
+        assert_eq!(whole(b"SeventeenLetterwd"), (packed_word(b"seventeenletterw").unwrap(), 17));
+        assert_eq!(whole("C\u{f4}te".as_bytes()), (packed_word(b"c").unwrap(), 1));
+        // Every length, cut at the token's end whatever follows it, and every byte.
+        let text = b"AZaz09Sixteenletterwrd-x";
+        for end in 0..=text.len() {
+            let run = text[..end].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let key = packed_word(&text[..run.min(16)].to_ascii_lowercase()).unwrap();
+            assert_eq!(leading_ascii_word(text, 0, end), (key, run), "{end}");
+        }
+        for byte in 0..=255u8 {
+            let word = [b'a', byte, b'b'];
+            let run = if byte.is_ascii_alphanumeric() { 3 } else { 1 };
+            assert_eq!(leading_ascii_word(&word, 0, 3), (packed_word(&word[..run].to_ascii_lowercase()).unwrap(), run), "{byte}");
+        }
+    }
+
+    #[test]
+    fn every_form_of_the_builtin_lexicon_is_found_through_its_first_word() {
+        // The packed keys, the filter and the probe agree with the index
+        // built from the forms: each form's first token leads to its entry.
+        let lexicon = Lexicon::builtin();
+        let lists: [(&[(Box<str>, Vec<(EntityId, FormKind)>)], fn(&FirstWord) -> &[u32]); 2] =
+            [(&lexicon.names, |f| &f.names), (&lexicon.folded, |f| &f.folded)];
+        let mut checked = 0;
+        for (list, entries) in lists {
+            for (i, (form, _)) in list.iter().enumerate() {
+                let Some(token) = segment(form).tokens.first().copied() else { continue };
+                if token.span.start != 0 || !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                    continue;
+                }
+                let index = lexicon.first_word_at(form, 0, token.span.end).unwrap_or_else(|| panic!("{form}"));
+                assert!(entries(&lexicon.first_words[index as usize]).contains(&(i as u32)), "{form}");
+                checked += 1;
+            }
+        }
+        for (i, word) in lexicon.role_words.iter().enumerate() {
+            let end = segment(word).tokens[0].span.end;
+            let index = lexicon.first_word_at(word, 0, end).unwrap_or_else(|| panic!("{word}"));
+            assert!(lexicon.first_words[index as usize].roles.contains(&(i as u32)), "{word}");
+            assert_eq!(lexicon.role(word).map(|r| &r.sector), Some(&lexicon.roles[i].sector), "{word}");
+        }
+        assert!(checked > 1000);
     }
 
     #[test]
