@@ -543,8 +543,10 @@ impl<'a> Finder<'a> {
         // Name runs are read in text order, and what reading one adds to or
         // removes from the mentions and claims lies at or before it: only
         // what was there before this pass can overlap a later run.
-        let earlier = EarlierMentions::of(&self.mentions, self.lexicon);
-        let claimed = SpanIndex::new(self.claimed.iter().map(|&span| (span, ())).collect());
+        let mut earlier = EarlierMentions::of(&self.mentions, self.lexicon);
+        let mut claimed = SpanSweep::new(self.claimed.iter().map(|&span| (span, ())).collect());
+        // How many roles start at or before the last token asked about.
+        let mut roles_started = 0;
         // Past the end of the last name run.
         let mut next = 0;
         for k in 0..self.capitalised.len() {
@@ -557,13 +559,16 @@ impl<'a> Finder<'a> {
             // Titles, offices and country words before a name are not part of it
             // ("Zimbabwean Prime Minister Robert Mugabe").
             let mut start_tok = start_tok;
-            // Roles are in text order: the one that may hold a token is the last to start at or before it.
-            let in_role = |t: usize| {
+            // Roles are in text order, and so are the tokens asked about: the
+            // role that may hold a token is the last to start at or before it.
+            let mut in_role = |t: usize| {
                 let span = tokens[t].span;
-                let k = roles.partition_point(|&(s, _, _)| s <= span.start);
-                k > 0 && span.end <= roles[k - 1].1
+                while roles.get(roles_started).is_some_and(|&(s, _, _)| s <= span.start) {
+                    roles_started += 1;
+                }
+                roles_started > 0 && span.end <= roles[roles_started - 1].1
             };
-            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok, &earlier) || in_role(start_tok)) {
+            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok, &mut earlier) || in_role(start_tok)) {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
@@ -577,24 +582,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let words = end_tok - start_tok;
-            // The first organisation head among the words of the name, and whether any is a non-person word.
-            let mut head = None;
-            let mut non_person = false;
-            let name = span.of(self.text);
-            if words == 1 && name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                // One plain word (most runs): classify_tokens has its lists.
-                let lists = self.classes[start_tok].lists;
-                head = lists.has(Lists::ORGANISATION_HEAD).then_some(name);
-                non_person = lists.has(Lists::NON_PERSON_WORD);
-            } else {
-                for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                    let lists = Lists::of(word);
-                    if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
-                        head = Some(word);
-                    }
-                    non_person |= lists.has(Lists::NON_PERSON_WORD);
-                }
-            }
+            let (head, non_person) = self.organisation_head(start_tok..end_tok);
             if let Some(head) = head.filter(|_| words >= 2) {
                 self.new_organisation(span, head);
                 continue;
@@ -616,6 +604,32 @@ impl<'a> Finder<'a> {
             self.attach_context(span, start_tok, &target, roles);
             self.office_country(index, span, roles);
         }
+    }
+
+    /// The first organisation head among the words of the name in `tokens`,
+    /// and whether any of its words is a non-person word.
+    fn organisation_head(&self, tokens: std::ops::Range<usize>) -> (Option<&'a str>, bool) {
+        let mut head = None;
+        let mut non_person = false;
+        let mut add = |word: &'a str, lists: Lists| {
+            if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
+                head = Some(word);
+            }
+            non_person |= lists.has(Lists::NON_PERSON_WORD);
+        };
+        for t in tokens {
+            let token = self.token_text(t);
+            // The tokens of a name run meet only at hyphens: a token of letters
+            // and digits is a whole word, with its lists known if capitalised.
+            if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                add(token, self.token_lists(t));
+            } else {
+                for word in token.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                    add(word, Lists::of(word));
+                }
+            }
+        }
+        (head, non_person)
     }
 
     /// The first lexicon person with exactly this span among the mentions,
@@ -721,7 +735,7 @@ impl<'a> Finder<'a> {
 
     /// A capitalised word that opens a run but not a name: a lexicon mention,
     /// a role or an office word ("Zimbabwean", "Prime", "Minister").
-    fn is_prefix_word(&self, t: usize, earlier: &EarlierMentions) -> bool {
+    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions) -> bool {
         let w = self.token_text(t);
         // The role lookup last: it costs the most.
         self.token_lists(t).has(Lists::ORGANISATION_WORD)
@@ -778,7 +792,7 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_of(span.start);
         let limit = sentence.end.min(self.text.len());
         let body = &self.text[start..limit];
-        let stop = body.find([',', ';', '(', '“', '"', ':']).unwrap_or(body.len());
+        let stop = find_clause_break(body).unwrap_or(body.len());
         let stop = body[..stop].trim_end_matches(['.', ' ']).len();
         // At most 20 words.
         (stop > 0 && body[..stop].split_whitespace().nth(20).is_none()).then(|| Span::new(start, start + stop))
@@ -810,11 +824,7 @@ impl<'a> Finder<'a> {
         // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
         if let Some(appos) = self.apposition_after(span) {
             let phrase = appos.of(self.text);
-            let role = phrase
-                .trim_start_matches("a ")
-                .trim_start_matches("an ")
-                .trim_start_matches("the ")
-                .to_string();
+            let role = ["a ", "an ", "the "].iter().fold(phrase, |phrase, article| strip_all(phrase, article)).to_string();
             let (country, code) = self.affiliation_in(appos);
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
@@ -861,7 +871,7 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_of(span.start);
         // The clause: after the last break in the sentence before the head's end.
         let from = sentence.start.min(head.len());
-        let clause_start = head[from..].rfind([',', ';', ':', '“', '"', '(']).map_or(sentence.start, |i| from + i + 1);
+        let clause_start = rfind_clause_break(&head[from..]).map_or(sentence.start, |i| from + i + 1);
         let desc = head.get(clause_start..)?.trim_start();
         let desc_start = head.len() - desc.len();
         if !(desc.starts_with("The ") || desc.starts_with("the ")) || desc.split_whitespace().nth(6).is_some() {
@@ -1588,6 +1598,36 @@ fn leading_letters(s: &str) -> &str {
     &s[..ascii + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())]
 }
 
+/// Where the first clause break in `s` is: a comma, semicolon, colon,
+/// parenthesis or quotation mark.
+fn find_clause_break(s: &str) -> Option<usize> {
+    (0..s.len()).find(|&i| clause_break_at(s.as_bytes(), i))
+}
+
+/// Where the last clause break in `s` is (see `find_clause_break`).
+fn rfind_clause_break(s: &str) -> Option<usize> {
+    (0..s.len()).rev().find(|&i| clause_break_at(s.as_bytes(), i))
+}
+
+/// Whether a clause break starts at byte `i`: looked for byte by byte, as
+/// all of them but '“' are ASCII, and no ASCII byte is part of another character.
+fn clause_break_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b',' | b';' | b':' | b'(' | b'"' => true,
+        0xE2 => b[i..].starts_with("“".as_bytes()),
+        _ => false,
+    }
+}
+
+/// `s` without every repetition of `prefix` at its start (`trim_start_matches`
+/// without building a searcher).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// `word` lower-cased, borrowed where it already is (nearly every word).
 fn lowercase(word: &str) -> Cow<'_, str> {
     if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
@@ -1601,15 +1641,20 @@ fn roles_ending_in<'r, 'l>(roles: &'r [(usize, usize, &'l Role)], ends: std::ops
     &roles[from..to.max(from)]
 }
 
-/// Spans sorted by start, each with what is known of it, to find those that
-/// overlap a span without walking them all.
-struct SpanIndex<T> {
+/// Spans sorted by start, each with what is known of it, asked about in
+/// text order: which of them overlap a span, which start at a position. The
+/// questions only move forward, so each walks on from where the last stopped.
+struct SpanSweep<T> {
     entries: Vec<(Span, T)>,
     /// Per entry: the furthest end among it and the entries before it.
     reach: Vec<usize>,
+    /// How many entries start before the end of the span last asked about.
+    before_end: usize,
+    /// How many entries start before the position last asked about.
+    before_pos: usize,
 }
 
-impl<T> SpanIndex<T> {
+impl<T> SpanSweep<T> {
     /// The sort is stable: entries that start together keep their order.
     fn new(mut entries: Vec<(Span, T)>) -> Self {
         entries.sort_by_key(|(span, _)| span.start);
@@ -1620,16 +1665,22 @@ impl<T> SpanIndex<T> {
                 Some(*reach)
             })
             .collect();
-        SpanIndex { entries, reach }
+        SpanSweep { entries, reach, before_end: 0, before_pos: 0 }
+    }
+
+    /// How many entries start before `pos`, walking on from `passed`.
+    fn starting_before(&self, pos: usize, passed: usize) -> usize {
+        debug_assert!(passed == 0 || self.entries[passed - 1].0.start < pos, "asked about in text order");
+        passed + self.entries[passed..].iter().take_while(|(s, _)| s.start < pos).count()
     }
 
     /// The entries that overlap `span`, from the last backwards.
-    fn overlapping(&self, span: Span) -> impl Iterator<Item = &(Span, T)> {
-        let starting_before_end = self.entries.partition_point(|(s, _)| s.start < span.end);
-        let candidates = &self.entries[..starting_before_end];
+    fn overlapping(&mut self, span: Span) -> impl Iterator<Item = &(Span, T)> {
+        self.before_end = self.starting_before(span.end, self.before_end);
+        let candidates = &self.entries[..self.before_end];
         candidates
             .iter()
-            .zip(&self.reach[..starting_before_end])
+            .zip(&self.reach[..self.before_end])
             .rev()
             .take_while(move |&(_, &reach)| span.start < reach)
             .map(|(entry, _)| entry)
@@ -1637,9 +1688,9 @@ impl<T> SpanIndex<T> {
     }
 
     /// The entries that start at byte `pos`, in order.
-    fn starting_at(&self, pos: usize) -> impl Iterator<Item = &(Span, T)> {
-        let from = self.entries.partition_point(|(s, _)| s.start < pos);
-        self.entries[from..].iter().take_while(move |(s, _)| s.start == pos)
+    fn starting_at(&mut self, pos: usize) -> impl Iterator<Item = &(Span, T)> {
+        self.before_pos = self.starting_before(pos, self.before_pos);
+        self.entries[self.before_pos..].iter().take_while(move |(s, _)| s.start == pos)
     }
 }
 
@@ -1652,7 +1703,7 @@ struct EarlierMention {
 }
 
 /// The mentions found before `Finder::new_people`, by start.
-struct EarlierMentions(SpanIndex<EarlierMention>);
+struct EarlierMentions(SpanSweep<EarlierMention>);
 
 impl EarlierMentions {
     fn of(mentions: &[Mention], lexicon: &Lexicon) -> Self {
@@ -1666,7 +1717,7 @@ impl EarlierMentions {
                 (m.span, EarlierMention { form: m.form, person })
             })
             .collect();
-        EarlierMentions(SpanIndex::new(entries))
+        EarlierMentions(SpanSweep::new(entries))
     }
 
     /// What `Finder::mentions_over` answers for `span`: the first lexicon
@@ -1674,7 +1725,7 @@ impl EarlierMentions {
     /// `None` where a composed mention has exactly this span: its target may
     /// have changed since (`attach_context` points an apposition's
     /// "Putin's envoy" at the person), and only the mentions can tell.
-    fn over(&self, span: Span) -> Option<(Option<Target>, bool)> {
+    fn over(&mut self, span: Span) -> Option<(Option<Target>, bool)> {
         let mut overlapped = false;
         let mut person = None;
         for (m_span, m) in self.0.overlapping(span) {
@@ -1689,7 +1740,7 @@ impl EarlierMentions {
     }
 
     /// Whether a lexicon form's mention starts at byte `pos`.
-    fn lexicon_form_at(&self, pos: usize) -> bool {
+    fn lexicon_form_at(&mut self, pos: usize) -> bool {
         self.0.starting_at(pos).any(|(_, m)| m.form.is_some())
     }
 }
