@@ -20,6 +20,8 @@
 //! date; a person the lexicon does not know gets a code only when the text
 //! gives an affiliation.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::doc::{Actor, Place, Span};
@@ -356,12 +358,12 @@ impl<'a> Finder<'a> {
         self.text[..pos].trim_end().len()
     }
 
-    /// The token before token `t` if only whitespace separates them, and its
-    /// start: `word_before` at a token's start, without searching for it.
-    fn word_before_token(&self, t: usize) -> Option<(usize, &'a str)> {
-        let before = self.seg.tokens[t.checked_sub(1)?].span;
-        let gap = &self.text[before.end..self.seg.tokens[t].span.start];
-        gap.chars().all(char::is_whitespace).then(|| (before.start, before.of(self.text)))
+    /// The token before token `t` if only whitespace separates them:
+    /// `word_before` at a token's start, without searching for it.
+    fn token_before(&self, t: usize) -> Option<usize> {
+        let before = t.checked_sub(1)?;
+        let gap = &self.text[self.seg.tokens[before].span.end..self.seg.tokens[t].span.start];
+        gap.chars().all(char::is_whitespace).then_some(before)
     }
 
     /// The word just before byte `pos` (skipping spaces), and its start.
@@ -546,6 +548,14 @@ impl<'a> Finder<'a> {
     /// People the lexicon does not know, and the roles of those it does.
     fn new_people(&mut self, roles: &[(usize, usize, &Role)]) {
         let tokens = &self.seg.tokens;
+        debug_assert!(roles.windows(2).all(|w| w[0].1 <= w[1].0), "the scan's roles are in text order and do not overlap");
+        // Name runs are read in text order, and what reading one adds to or
+        // removes from the mentions and claims lies at or before it: only
+        // what was there before this pass can overlap a later run.
+        let mut earlier = EarlierMentions::of(&self.mentions, self.lexicon);
+        let mut claimed = SpanSweep::new(self.claimed.iter().map(|&span| (span, ())).collect());
+        // How many roles start at or before the last token asked about.
+        let mut roles_started = 0;
         // Past the end of the last name run.
         let mut next = 0;
         for k in 0..self.capitalised.len() {
@@ -558,56 +568,30 @@ impl<'a> Finder<'a> {
             // Titles, offices and country words before a name are not part of it
             // ("Zimbabwean Prime Minister Robert Mugabe").
             let mut start_tok = start_tok;
-            // Roles are in text order: the one that may hold a token is the last to start at or before it.
-            let in_role = |t: usize| {
+            // Roles are in text order, and so are the tokens asked about: the
+            // role that may hold a token is the last to start at or before it.
+            let mut in_role = |t: usize| {
                 let span = tokens[t].span;
-                let k = roles.partition_point(|&(s, _, _)| s <= span.start);
-                k > 0 && span.end <= roles[k - 1].1
+                while roles.get(roles_started).is_some_and(|&(s, _, _)| s <= span.start) {
+                    roles_started += 1;
+                }
+                roles_started > 0 && span.end <= roles[roles_started - 1].1
             };
-            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok) || in_role(start_tok)) {
+            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok, &mut earlier) || in_role(start_tok)) {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
-            // One walk over the mentions: the first lexicon person with exactly
-            // this span, else whether any mention overlaps it.
-            let mut known = None;
-            let mut overlapped = false;
-            for m in &self.mentions {
-                if m.span.start < span.end && span.start < m.span.end {
-                    overlapped = true;
-                    if m.span == span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
-                        known = Some(m.target.clone());
-                        break;
-                    }
-                }
-            }
+            let (known, overlapped) = earlier.over(span).unwrap_or_else(|| self.mentions_over(span));
             // A lexicon person inside the run: only attach the role words around it.
             if let Some(target) = known {
-                self.attach_context(span, &target, roles);
+                self.attach_context(span, start_tok, &target, roles);
                 continue;
             }
-            if overlapped || self.is_claimed(span) {
+            if overlapped || claimed.overlapping(span).next().is_some() {
                 continue;
             }
             let words = end_tok - start_tok;
-            // The first organisation head among the words of the name, and whether any is a non-person word.
-            let mut head = None;
-            let mut non_person = false;
-            let name = span.of(self.text);
-            if words == 1 && name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                // One plain word (most runs): classify_tokens has its lists.
-                let lists = self.classes[start_tok].lists;
-                head = lists.has(Lists::ORGANISATION_HEAD).then_some(name);
-                non_person = lists.has(Lists::NON_PERSON_WORD);
-            } else {
-                for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                    let lists = Lists::of(word);
-                    if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
-                        head = Some(word);
-                    }
-                    non_person |= lists.has(Lists::NON_PERSON_WORD);
-                }
-            }
+            let (head, non_person) = self.organisation_head(start_tok..end_tok);
             if let Some(head) = head.filter(|_| words >= 2) {
                 self.new_organisation(span, head);
                 continue;
@@ -626,9 +610,50 @@ impl<'a> Finder<'a> {
             self.people.push(NewPerson { name, kind: ActorKind::Person, role: None, code: None, country: None });
             let target = Target::NewPerson(index);
             self.mentions.push(Mention { span, target: target.clone(), form: None });
-            self.attach_context(span, &target, roles);
+            self.attach_context(span, start_tok, &target, roles);
             self.office_country(index, span, roles);
         }
+    }
+
+    /// The first organisation head among the words of the name in `tokens`,
+    /// and whether any of its words is a non-person word.
+    fn organisation_head(&self, tokens: std::ops::Range<usize>) -> (Option<&'a str>, bool) {
+        let mut head = None;
+        let mut non_person = false;
+        let mut add = |word: &'a str, lists: Lists| {
+            if head.is_none() && lists.has(Lists::ORGANISATION_HEAD) {
+                head = Some(word);
+            }
+            non_person |= lists.has(Lists::NON_PERSON_WORD);
+        };
+        for t in tokens {
+            let token = self.token_text(t);
+            // The tokens of a name run meet only at hyphens: a token of letters
+            // and digits is a whole word, with its lists known if capitalised.
+            if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                add(token, self.token_lists(t));
+            } else {
+                for word in token.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                    add(word, Lists::of(word));
+                }
+            }
+        }
+        (head, non_person)
+    }
+
+    /// The first lexicon person with exactly this span among the mentions,
+    /// and whether any mention overlaps it: one walk over them all.
+    fn mentions_over(&self, span: Span) -> (Option<Target>, bool) {
+        let mut overlapped = false;
+        for m in &self.mentions {
+            if m.span.start < span.end && span.start < m.span.end {
+                overlapped = true;
+                if m.span == span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
+                    return (Some(m.target.clone()), true);
+                }
+            }
+        }
+        (None, overlapped)
     }
 
     /// An organisation the lexicon lacks ("the Tax Policy Center", "PolitiFact" is not
@@ -656,13 +681,18 @@ impl<'a> Finder<'a> {
         if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
             return false;
         }
-        let before = self.word_before_token(token).map(|(_, w)| w);
-        let honorific = before.is_some_and(|w| ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"].contains(&w));
-        let verb_before = before.is_some_and(|w| Lists::of(w).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
-        let verb_after = Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
+        let before = self.token_before(token);
+        let honorific = || {
+            before.is_some_and(|t| {
+                ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"]
+                    .contains(&self.token_text(t))
+            })
+        };
+        let verb_before = || before.is_some_and(|t| self.token_lists(t).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
+        let verb_after = || Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
         // The cues first: most capitalised words have none, and the tests
         // after them cost a lookup or a walk over every person found so far.
-        if !(honorific || verb_before || verb_after) || self.lexicon.role(word).is_some() {
+        if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
             return false;
         }
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
@@ -685,16 +715,22 @@ impl<'a> Finder<'a> {
         }
         let mut end = i + 1;
         while end < tokens.len() {
-            let gap = &self.text[tokens[end - 1].span.end..tokens[end].span.start];
-            if gap.contains('\n') || gap.len() > 1 {
+            // Nothing, or one byte (so an ASCII character), between the tokens.
+            let gap_start = tokens[end - 1].span.end;
+            let gap = match tokens[end].span.start - gap_start {
+                0 => None,
+                1 => Some(self.text.as_bytes()[gap_start]),
+                _ => break,
+            };
+            if gap == Some(b'\n') {
                 break;
             }
-            let w = self.token_text(end);
-            if is_name_word(end) && (gap == " " || gap.is_empty() && self.token_text(end - 1) == "-") {
+            let space = gap == Some(b' ');
+            if is_name_word(end) && (space || gap.is_none() && self.token_text(end - 1) == "-") {
                 end += 1;
             } else if end + 1 < tokens.len()
                 && is_name_word(end + 1)
-                && ((w == "-" && gap.is_empty()) || (gap == " " && self.token_lists(end).has(Lists::NAME_PARTICLE)))
+                && ((gap.is_none() && self.token_text(end) == "-") || (space && self.token_lists(end).has(Lists::NAME_PARTICLE)))
             {
                 // A particle or hyphen only belongs to the name if a name word follows.
                 end += 1;
@@ -708,13 +744,13 @@ impl<'a> Finder<'a> {
 
     /// A capitalised word that opens a run but not a name: a lexicon mention,
     /// a role or an office word ("Zimbabwean", "Prime", "Minister").
-    fn is_prefix_word(&self, t: usize) -> bool {
-        let tok = self.seg.tokens[t].span;
+    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions) -> bool {
         let w = self.token_text(t);
+        // The role lookup last: it costs the most.
         self.token_lists(t).has(Lists::ORGANISATION_WORD)
             || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
+            || earlier.lexicon_form_at(self.seg.tokens[t].span.start)
             || self.lexicon.role(w).is_some()
-            || self.mentions.iter().any(|m| m.span.start == tok.start && m.form.is_some())
     }
 
     fn starts_sentence(&self, i: usize) -> bool {
@@ -724,25 +760,25 @@ impl<'a> Finder<'a> {
 
     /// Title, role word, apposition or speech verb: the text says this is a person.
     fn marked_as_person(&self, span: Span, first_token: usize, roles: &[(usize, usize, &Role)]) -> bool {
-        if let Some((_, w)) = self.word_before_token(first_token) {
-            let lists = Lists::of(w);
-            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(w).is_some_and(|r| r.person) {
+        let spaces_start = self.spaces_before(span.start);
+        if roles_ending_in(roles, spaces_start..span.start + 1).iter().any(|&(_, _, r)| r.person) {
+            return true;
+        }
+        if let Some(t) = self.token_before(first_token) {
+            let lists = self.token_lists(t);
+            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(self.token_text(t)).is_some_and(|r| r.person) {
                 return true;
             }
-        }
-        let spaces_start = self.spaces_before(span.start);
-        if roles.iter().any(|&(_, e, r)| r.person && spaces_start <= e && e <= span.start) {
-            return true;
         }
         let after = &self.text[span.end..];
         if after.starts_with(' ') && Lists::of(leading_letters(after.trim_start())).has(Lists::SPEECH_VERB) {
             return true;
         }
-        if self.description_before(span).is_some() {
+        if self.description_before(span, first_token).is_some() {
             return true;
         }
         if let Some(appos) = self.apposition_after(span) {
-            let lower = appos.of(self.text).to_lowercase();
+            let lower = lowercase(appos.of(self.text));
             return lower
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| Lists::of(w).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(w).is_some_and(|r| r.person));
@@ -755,30 +791,32 @@ impl<'a> Finder<'a> {
         let after = &self.text[span.end..];
         let rest = after.strip_prefix(", ")?;
         let start = span.end + 2;
-        let first: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-        let opens = ["a", "an", "the", "A", "An", "The"].contains(&first.as_str())
+        let first = leading_letters(rest);
+        let opens = ["a", "an", "the", "A", "An", "The"].contains(&first)
             || rest.starts_with(|c: char| c.is_uppercase())
-            || Lists::of(&first.to_lowercase()).has(Lists::PERSON_DESCRIPTOR);
+            || Lists::of(&lowercase(first)).has(Lists::PERSON_DESCRIPTOR);
         if !opens {
             return None;
         }
         let sentence = self.sentence_of(span.start);
         let limit = sentence.end.min(self.text.len());
         let body = &self.text[start..limit];
-        let stop = body.find([',', ';', '(', '“', '"', ':']).unwrap_or(body.len());
+        let stop = find_clause_break(body).unwrap_or(body.len());
         let stop = body[..stop].trim_end_matches(['.', ' ']).len();
-        (stop > 0 && body[..stop].split_whitespace().count() <= 20).then(|| Span::new(start, start + stop))
+        // At most 20 words.
+        (stop > 0 && body[..stop].split_whitespace().nth(20).is_none()).then(|| Span::new(start, start + stop))
     }
 
     /// Role and affiliation from the words before and after a person's name.
-    fn attach_context(&mut self, span: Span, target: &Target, roles: &[(usize, usize, &Role)]) {
+    /// `first_token` is the name's.
+    fn attach_context(&mut self, span: Span, first_token: usize, target: &Target, roles: &[(usize, usize, &Role)]) {
         // Before: "Russian Foreign Ministry spokeswoman Maria Zakharova".
         let mut role_start = None;
         let mut sector = None;
         let mut cursor = span.start;
         loop {
             let spaces_start = self.spaces_before(cursor);
-            let Some(&(s, _, r)) = roles.iter().find(|&&(_, e, _)| spaces_start <= e && e < cursor) else { break };
+            let Some(&(s, _, r)) = roles_ending_in(roles, spaces_start..cursor).first() else { break };
             role_start = Some(s);
             sector.get_or_insert_with(|| r.sector.clone());
             cursor = s;
@@ -795,11 +833,7 @@ impl<'a> Finder<'a> {
         // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
         if let Some(appos) = self.apposition_after(span) {
             let phrase = appos.of(self.text);
-            let role = phrase
-                .trim_start_matches("a ")
-                .trim_start_matches("an ")
-                .trim_start_matches("the ")
-                .to_string();
+            let role = ["a ", "an ", "the "].iter().fold(phrase, |phrase, article| strip_all(phrase, article)).to_string();
             let (country, code) = self.affiliation_in(appos);
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
@@ -815,7 +849,7 @@ impl<'a> Finder<'a> {
             self.describe(target, role, country, code, descriptor_sector);
         }
         // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
-        if let Some(desc_span) = self.description_before(span) {
+        if let Some(desc_span) = self.description_before(span, first_token) {
             if let Target::NewPerson(_) = target {
                 let (country, code) = self.affiliation_in(desc_span);
                 let desc = desc_span.of(self.text);
@@ -833,22 +867,26 @@ impl<'a> Finder<'a> {
 
     /// "The Palestinian leader, " right before a name: a definite description
     /// of a person (ending in a person noun) that the name is in apposition to.
-    fn description_before(&self, span: Span) -> Option<Span> {
+    /// `first_token` is the name's.
+    fn description_before(&self, span: Span, first_token: usize) -> Option<Span> {
         // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
-        let name_start = match self.word_before(span.start) {
-            Some((start, w)) if Lists::of(w).has(Lists::TITLE) => start,
-            _ => span.start,
+        let head = match self.text[..span.start].strip_suffix(", ") {
+            Some(head) => head,
+            None => {
+                let title = self.token_before(first_token).filter(|&t| self.token_lists(t).has(Lists::TITLE))?;
+                self.text[..self.seg.tokens[title].span.start].strip_suffix(", ")?
+            }
         };
-        let head = self.text[..name_start].strip_suffix(", ")?;
         let sentence = self.sentence_of(span.start);
-        let clause_start = head.rfind([',', ';', ':', '“', '"', '(']).map_or(sentence.start, |i| i + 1).max(sentence.start);
+        // The clause: after the last break in the sentence before the head's end.
+        let from = sentence.start.min(head.len());
+        let clause_start = rfind_clause_break(&head[from..]).map_or(sentence.start, |i| from + i + 1);
         let desc = head.get(clause_start..)?.trim_start();
         let desc_start = head.len() - desc.len();
-        let words: Vec<&str> = desc.split_whitespace().collect();
-        if words.len() > 6 || !(desc.starts_with("The ") || desc.starts_with("the ")) {
+        if !(desc.starts_with("The ") || desc.starts_with("the ")) || desc.split_whitespace().nth(6).is_some() {
             return None;
         }
-        let last = words.last()?.to_lowercase();
+        let last = lowercase(desc.split_whitespace().next_back()?);
         let person_noun = Lists::of(&last).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(&last).is_some_and(|r| r.person);
         person_noun.then(|| Span::new(desc_start, head.len()))
     }
@@ -1468,7 +1506,8 @@ impl<'a> Finder<'a> {
         let of_state = |start: usize| {
             let i = self.seg.tokens.partition_point(|t| t.span.start < start);
             let Some((w_start, w)) = self.word_before(start) else { return true };
-            let known = roles.iter().any(|&(s, e, _)| s <= w_start && w_start < e)
+            let role_from = roles.partition_point(|&(s, _, _)| s <= w_start);
+            let known = roles[..role_from].last().is_some_and(|&(_, e, _)| w_start < e)
                 || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end);
             self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || known || Lists::of(w).has(Lists::SENTENCE_OPENER)
         };
@@ -1479,9 +1518,11 @@ impl<'a> Finder<'a> {
             "president", "minister", "premier", "king", "queen", "emir", "sultan", "chancellor", "judge", "justice",
             "prosecutor", "attorney general", "general", "commander", "ambassador", "speaker",
         ];
-        let role = roles
+        // The roles that end in the spaces before the name.
+        let roles_before = roles_ending_in(roles, self.spaces_before(span.start)..span.start + 1);
+        let role = roles_before
             .iter()
-            .find(|&&(_, e, r)| r.person && e <= span.start && self.text[e..span.start].trim().is_empty())
+            .find(|&&(_, _, r)| r.person)
             .filter(|&&(s, e, _)| {
                 let words = self.text[s..e].to_lowercase();
                 OFFICES.iter().any(|o| words.contains(o)) && !words.contains("campaign") && of_state(s)
@@ -1490,7 +1531,7 @@ impl<'a> Finder<'a> {
             .filter(|s| matches!(*s, "GOV" | "MIL" | "JUD" | "COP" | "LEG"));
         let Some(sector) = role.or(title).map(str::to_string) else { return };
         // "Arab League Secretary-General Chedli Klibi": the body's code.
-        let office_start = roles.iter().find(|&&(_, e, _)| e <= span.start && self.text[e..span.start].trim().is_empty()).map_or(span.start, |r| r.0);
+        let office_start = roles_before.first().map_or(span.start, |r| r.0);
         let office_start = self.word_before(span.start).filter(|_| title.is_some() && role.is_none()).map_or(office_start, |(s, _)| s);
         let body = self.mentions.iter().find(|m| m.span.end <= office_start && self.text[m.span.end..office_start].trim().is_empty());
         // An ambassador to a body is their own state's ("U.N. Ambassador John Bolton").
@@ -1557,7 +1598,160 @@ impl<'a> Finder<'a> {
 
 /// The run of letters `s` starts with (empty if it starts with anything else).
 fn leading_letters(s: &str) -> &str {
-    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+    // ASCII letters byte by byte (nearly every word), then any others by character.
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+    let rest = &s[ascii..];
+    if rest.starts_with(|c: char| c.is_ascii()) {
+        return &s[..ascii];
+    }
+    &s[..ascii + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())]
+}
+
+/// Where the first clause break in `s` is: a comma, semicolon, colon,
+/// parenthesis or quotation mark.
+fn find_clause_break(s: &str) -> Option<usize> {
+    (0..s.len()).find(|&i| clause_break_at(s.as_bytes(), i))
+}
+
+/// Where the last clause break in `s` is (see `find_clause_break`).
+fn rfind_clause_break(s: &str) -> Option<usize> {
+    (0..s.len()).rev().find(|&i| clause_break_at(s.as_bytes(), i))
+}
+
+/// Whether a clause break starts at byte `i`: looked for byte by byte, as
+/// all of them but '“' are ASCII, and no ASCII byte is part of another character.
+fn clause_break_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b',' | b';' | b':' | b'(' | b'"' => true,
+        0xE2 => b[i..].starts_with("“".as_bytes()),
+        _ => false,
+    }
+}
+
+/// `s` without every repetition of `prefix` at its start (`trim_start_matches`
+/// without building a searcher).
+fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
+/// `word` lower-cased, borrowed where it already is (nearly every word).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
+}
+
+/// The roles that end in `ends`. The scan's roles are in text order and do
+/// not overlap (leftmost-longest), so their ends are in order too.
+fn roles_ending_in<'r, 'l>(roles: &'r [(usize, usize, &'l Role)], ends: std::ops::Range<usize>) -> &'r [(usize, usize, &'l Role)] {
+    let from = roles.partition_point(|&(_, e, _)| e < ends.start);
+    let to = roles.partition_point(|&(_, e, _)| e < ends.end);
+    &roles[from..to.max(from)]
+}
+
+/// Spans sorted by start, each with what is known of it, asked about in
+/// text order: which of them overlap a span, which start at a position. The
+/// questions only move forward, so each walks on from where the last stopped.
+struct SpanSweep<T> {
+    entries: Vec<(Span, T)>,
+    /// Per entry: the furthest end among it and the entries before it.
+    reach: Vec<usize>,
+    /// How many entries start before the end of the span last asked about.
+    before_end: usize,
+    /// How many entries start before the position last asked about.
+    before_pos: usize,
+}
+
+impl<T> SpanSweep<T> {
+    /// The sort is stable: entries that start together keep their order.
+    fn new(mut entries: Vec<(Span, T)>) -> Self {
+        entries.sort_by_key(|(span, _)| span.start);
+        let reach = entries
+            .iter()
+            .scan(0, |reach, (span, _)| {
+                *reach = span.end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        SpanSweep { entries, reach, before_end: 0, before_pos: 0 }
+    }
+
+    /// How many entries start before `pos`, walking on from `passed`.
+    fn starting_before(&self, pos: usize, passed: usize) -> usize {
+        debug_assert!(passed == 0 || self.entries[passed - 1].0.start < pos, "asked about in text order");
+        passed + self.entries[passed..].iter().take_while(|(s, _)| s.start < pos).count()
+    }
+
+    /// The entries that overlap `span`, from the last backwards.
+    fn overlapping(&mut self, span: Span) -> impl Iterator<Item = &(Span, T)> {
+        self.before_end = self.starting_before(span.end, self.before_end);
+        let candidates = &self.entries[..self.before_end];
+        candidates
+            .iter()
+            .zip(&self.reach[..self.before_end])
+            .rev()
+            .take_while(move |&(_, &reach)| span.start < reach)
+            .map(|(entry, _)| entry)
+            .filter(move |(s, _)| span.start < s.end)
+    }
+
+    /// The entries that start at byte `pos`, in order.
+    fn starting_at(&mut self, pos: usize) -> impl Iterator<Item = &(Span, T)> {
+        self.before_pos = self.starting_before(pos, self.before_pos);
+        self.entries[self.before_pos..].iter().take_while(move |(s, _)| s.start == pos)
+    }
+}
+
+/// What `Finder::new_people` needs of a mention found before it: how a
+/// lexicon form named its target (`None` for a composed mention) and the
+/// lexicon person it is, if it is one.
+struct EarlierMention {
+    form: Option<FormKind>,
+    person: Option<EntityId>,
+}
+
+/// The mentions found before `Finder::new_people`, by start.
+struct EarlierMentions(SpanSweep<EarlierMention>);
+
+impl EarlierMentions {
+    fn of(mentions: &[Mention], lexicon: &Lexicon) -> Self {
+        let entries = mentions
+            .iter()
+            .map(|m| {
+                let person = match m.target {
+                    Target::Entity(e) if lexicon.entities[e].kind == ActorKind::Person => Some(e),
+                    _ => None,
+                };
+                (m.span, EarlierMention { form: m.form, person })
+            })
+            .collect();
+        EarlierMentions(SpanSweep::new(entries))
+    }
+
+    /// What `Finder::mentions_over` answers for `span`: the first lexicon
+    /// person with exactly this span, and whether any mention overlaps it.
+    /// `None` where a composed mention has exactly this span: its target may
+    /// have changed since (`attach_context` points an apposition's
+    /// "Putin's envoy" at the person), and only the mentions can tell.
+    fn over(&mut self, span: Span) -> Option<(Option<Target>, bool)> {
+        let mut overlapped = false;
+        let mut person = None;
+        for (m_span, m) in self.0.overlapping(span) {
+            overlapped = true;
+            if *m_span == span {
+                m.form?;
+                // Seen from the last backwards: the last seen is the first mention.
+                person = m.person.or(person);
+            }
+        }
+        Some((person.map(Target::Entity), overlapped))
+    }
+
+    /// Whether a lexicon form's mention starts at byte `pos`.
+    fn lexicon_form_at(&mut self, pos: usize) -> bool {
+        self.0.starting_at(pos).any(|(_, m)| m.form.is_some())
+    }
 }
 
 /// Whether a person has held an office whose holder news calls by surname
