@@ -394,8 +394,13 @@ impl<'a> Finder<'a> {
 
     fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])]) {
         // Entities the document names in full, to tell apart two people who share a surname.
-        let named: Vec<EntityId> =
-            forms.iter().filter(|(_, _, t)| t.len() == 1 && t[0].1 == FormKind::Name).map(|(_, _, t)| t[0].0).collect();
+        // Needed only where a form names several (rarely).
+        let named: Vec<EntityId> = if forms.iter().any(|(_, _, t)| t.len() > 1) {
+            forms.iter().filter(|(_, _, t)| t.len() == 1 && t[0].1 == FormKind::Name).map(|(_, _, t)| t[0].0).collect()
+        } else {
+            Vec::new()
+        };
+        self.mentions.reserve(forms.len());
         for &(start, end, targets) in forms {
             let Some((entity, kind)) = self.pick_target(targets, &named) else { continue };
             // "Carter Page", "Ash Carter", "Omar Suleiman Bakhit": a longer name the name finder reads.
@@ -536,13 +541,14 @@ impl<'a> Finder<'a> {
     }
 
     fn country_of_target(&self, target: &Target) -> Option<String> {
+        self.country_code(target).map(str::to_string)
+    }
+
+    fn country_code<'s>(&'s self, target: &'s Target) -> Option<&'s str> {
         match target {
-            Target::Entity(e) => {
-                let entity = &self.lexicon.entities[*e];
-                entity.country.clone()
-            }
-            Target::Sector { country, .. } => Some(country.clone()),
-            Target::NewPerson(i) => self.people[*i].country.clone(),
+            Target::Entity(e) => self.lexicon.entities[*e].country.as_deref(),
+            Target::Sector { country, .. } => Some(country),
+            Target::NewPerson(i) => self.people[*i].country.as_deref(),
         }
     }
 
@@ -944,7 +950,13 @@ impl<'a> Finder<'a> {
     /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
     fn surnames_and_descriptions(&mut self) {
         let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
+        // Most mentions repeat an earlier target: each is looked at once.
+        let mut seen: Vec<&Target> = Vec::new();
         for m in &self.mentions {
+            if seen.contains(&&m.target) {
+                continue;
+            }
+            seen.push(&m.target);
             let is_person = match &m.target {
                 Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
                 Target::NewPerson(i) => self.people[*i].kind == ActorKind::Person,
@@ -984,7 +996,7 @@ impl<'a> Finder<'a> {
             }
             if reach.is_empty() {
                 reach = self.mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
-                reach.sort_unstable();
+                reach.sort();
                 for k in 1..reach.len() {
                     reach[k].1 = reach[k].1.max(reach[k - 1].1);
                 }
@@ -1036,7 +1048,7 @@ impl<'a> Finder<'a> {
         if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname)) {
             return;
         }
-        let mut full_name_given: Vec<EntityId> = self
+        let full_name_given: FxHashSet<EntityId> = self
             .mentions
             .iter()
             .filter(|m| m.form != Some(FormKind::Surname))
@@ -1045,13 +1057,12 @@ impl<'a> Finder<'a> {
                 _ => None,
             })
             .collect();
-        full_name_given.sort_unstable();
         let lexicon = self.lexicon;
         // Whether each entity is a leader, worked out once per entity.
         let mut leaders: FxHashMap<EntityId, bool> = FxHashMap::default();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
-            if m.form != Some(FormKind::Surname) || full_name_given.binary_search(&e).is_ok() {
+            if m.form != Some(FormKind::Surname) || full_name_given.contains(&e) {
                 return true;
             }
             *leaders.entry(e).or_insert_with(|| is_leader(&lexicon.entities[e]))
@@ -1060,23 +1071,36 @@ impl<'a> Finder<'a> {
 
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
-        // One group of spans per target, in the order of first mention. A
-        // document has a few dozen targets: a walk finds one faster than a hash.
-        let mut groups: Vec<(Target, Vec<Span>)> = Vec::new();
         // The mentions in text order (of equal spans, the earlier found first),
-        // sorted as small keys rather than moved whole.
+        // sorted as small keys rather than moved whole; mostly in runs already.
         let mut order: Vec<(Span, usize)> = self.mentions.iter().enumerate().map(|(i, m)| (m.span, i)).collect();
-        order.sort_unstable();
-        for (span, i) in order {
-            let target = &self.mentions[i].target;
-            match groups.iter_mut().find(|(t, _)| t == target) {
-                // Spans come in order: a repeated one repeats the last.
-                Some((_, spans)) => {
-                    if spans.last() != Some(&span) {
-                        spans.push(span);
+        order.sort();
+        // One group of spans per target, in the order of first mention. A
+        // document has a few dozen targets: a walk finds one faster than a
+        // hash. Counted first, so that each group's spans are allocated once.
+        let mut targets: Vec<(&Target, usize)> = Vec::new();
+        let group_of: Vec<usize> = order
+            .iter()
+            .map(|&(_, i)| {
+                let target = &self.mentions[i].target;
+                match targets.iter().position(|(t, _)| *t == target) {
+                    Some(group) => {
+                        targets[group].1 += 1;
+                        group
+                    }
+                    None => {
+                        targets.push((target, 1));
+                        targets.len() - 1
                     }
                 }
-                None => groups.push((target.clone(), vec![span])),
+            })
+            .collect();
+        let mut groups: Vec<(Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t.clone(), Vec::with_capacity(n))).collect();
+        for (&(span, _), group) in order.iter().zip(group_of) {
+            // Spans come in order: a repeated one repeats the last.
+            let spans = &mut groups[group].1;
+            if spans.last() != Some(&span) {
+                spans.push(span);
             }
         }
         groups
@@ -1228,7 +1252,7 @@ impl<'a> Finder<'a> {
                 && self.lexicon.role(w).is_none()
         };
         let i = self.seg.tokens.partition_point(|t| t.span.start < start);
-        let after = self.seg.tokens.partition_point(|t| t.span.start < end);
+        let after = i + self.seg.tokens[i..].iter().take_while(|t| t.span.start < end).count();
         let next = self.seg.tokens.get(after).filter(|t| t.span.start == end + 1 && self.text[end..].starts_with(' '));
         if next.is_some_and(|t| t.kind == TokenKind::Word && name_word(t.span.of(self.text))) {
             return true;
@@ -1238,10 +1262,10 @@ impl<'a> Finder<'a> {
         // A capitalised word before a surname, even at a sentence's start, is a first name ("Jeb Bush, why ...").
         // An initial ("Diane D. Blair") also makes it someone else's name.
         let initial = |w: &str| w.len() <= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w[1..].chars().all(|c| c == '.');
-        let first_name = self.lexicon.entities[entity].name.split(' ').next().unwrap_or("");
+        let first_name = || self.lexicon.entities[entity].name.split(' ').next().unwrap_or("");
         before.is_some_and(|(p, t)| {
             let w = t.span.of(self.text);
-            let own_initial = initial(w) && p > 0 && self.token_text(p - 1) == first_name;
+            let own_initial = initial(w) && p > 0 && self.token_text(p - 1) == first_name();
             t.span.end + 1 == start && self.text[t.span.end..start] == *" " && (t.kind == TokenKind::Word && name_word(w) || initial(w) && !own_initial)
         })
     }
@@ -1306,9 +1330,16 @@ impl<'a> Finder<'a> {
         if let Some(k) = rest.iter().rposition(|m| ends.contains(&m.span.end) && accept(m)) {
             return Some(self.in_text_order + k);
         }
-        let from = ordered.partition_point(|m| m.span.end < *ends.start());
         let to = ordered.partition_point(|m| m.span.end <= *ends.end());
-        (from..to).rev().find(|&i| accept(&ordered[i]))
+        (0..to).rev().take_while(|&i| ordered[i].span.end >= *ends.start()).find(|&i| accept(&ordered[i]))
+    }
+
+    /// The mentions inside `outer`, in the order of `mentions`.
+    fn mentions_within(&self, outer: Span) -> impl Iterator<Item = &Mention> {
+        let (ordered, rest) = self.mentions.split_at(self.in_text_order);
+        let from = ordered.partition_point(|m| m.span.start < outer.start);
+        let to = ordered.partition_point(|m| m.span.end <= outer.end).max(from);
+        ordered[from..to].iter().chain(rest.iter().filter(move |m| outer.contains(m.span)))
     }
 
     /// The index of the first mention that starts at byte `start`.
@@ -1396,8 +1427,8 @@ impl<'a> Finder<'a> {
             return Some((country, ethnic_start));
         }
         let span = Span::new(ethnic_start, end);
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for country in self.sentence_countries(span, false).into_iter().filter(|c| c != own) {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for country in self.sentence_countries(span, false).into_iter().filter(|&c| c != own) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -1405,8 +1436,8 @@ impl<'a> Finder<'a> {
         }
         counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         match counts[..] {
-            [(ref c, _)] => Some((c.clone(), ethnic_start)),
-            [(ref c, a), (_, b), ..] if a > b => Some((c.clone(), ethnic_start)),
+            [(c, _)] => Some((c.to_string(), ethnic_start)),
+            [(c, a), (_, b), ..] if a > b => Some((c.to_string(), ethnic_start)),
             _ => None,
         }
     }
@@ -1415,21 +1446,21 @@ impl<'a> Finder<'a> {
     /// it, one per mention (places are weaker evidence: "the Jeddah
     /// Declaration"); with `not_visited`, countries after a locative ("arrived
     /// in Nigeria") are left out, as a visitor is not of the place visited.
-    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<String> {
+    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<&str> {
         let sentence = self.sentence_of(span.start);
-        let outside = |s: Span| sentence.contains(s) && (s.end <= span.start || span.end <= s.start);
+        let outside = |s: Span| s.end <= span.start || span.end <= s.start;
         let mut countries = Vec::new();
         let media = |t: &Target| match t {
             Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Media,
             Target::Sector { sector, .. } => sector == "MED",
             Target::NewPerson(i) => self.people[*i].kind == ActorKind::Media,
         };
-        for m in self.mentions.iter().filter(|m| outside(m.span) && !media(&m.target)) {
-            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| Lists::of(w.to_lowercase().as_str()).has(Lists::LOCATIVE));
+        for m in self.mentions_within(sentence).filter(|m| outside(m.span) && !media(&m.target)) {
+            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
             if not_visited && after_locative() {
                 continue;
             }
-            countries.extend(self.country_of_target(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
+            countries.extend(self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
         }
         countries
     }
@@ -1437,8 +1468,8 @@ impl<'a> Finder<'a> {
     /// The one country the sentence names outside `span`, if it names exactly one.
     fn sentence_country(&self, span: Span, not_visited: bool) -> Option<String> {
         let countries = self.sentence_countries(span, not_visited);
-        let first = countries.first()?;
-        countries.iter().all(|c| c == first).then(|| first.clone())
+        let first = *countries.first()?;
+        countries.iter().all(|&c| c == first).then(|| first.to_string())
     }
 
     /// Roles no country word modifies ("Moslem fundamentalist demonstrators",
