@@ -261,6 +261,11 @@ struct Finder<'a> {
     lexicon: &'a Lexicon,
     date: Option<jiff::civil::Date>,
     mentions: Vec<Mention>,
+    /// How many leading `mentions` are in text order and disjoint: during
+    /// `sector_mentions`, the lexicon's and the misspelt countries. Lookups by
+    /// position binary-search those and walk only the rest; zero elsewhere,
+    /// where mentions are added and removed anywhere.
+    in_text_order: usize,
     places: Vec<Place>,
     people: Vec<NewPerson>,
     /// Roles the text gives people the lexicon knows ("Foreign Ministry spokeswoman").
@@ -295,6 +300,7 @@ pub fn find_actors_and_places(
         lexicon,
         date,
         mentions: Vec::new(),
+        in_text_order: 0,
         places: Vec::new(),
         people: Vec::new(),
         known_roles: FxHashMap::default(),
@@ -399,8 +405,13 @@ impl<'a> Finder<'a> {
 
     fn lexicon_mentions(&mut self, forms: &[(usize, usize, &[(EntityId, FormKind)])]) {
         // Entities the document names in full, to tell apart two people who share a surname.
-        let named: Vec<EntityId> =
-            forms.iter().filter(|(_, _, t)| t.len() == 1 && t[0].1 == FormKind::Name).map(|(_, _, t)| t[0].0).collect();
+        // Needed only where a form names several (rarely).
+        let named: Vec<EntityId> = if forms.iter().any(|(_, _, t)| t.len() > 1) {
+            forms.iter().filter(|(_, _, t)| t.len() == 1 && t[0].1 == FormKind::Name).map(|(_, _, t)| t[0].0).collect()
+        } else {
+            Vec::new()
+        };
+        self.mentions.reserve(forms.len());
         for &(start, end, targets) in forms {
             let Some((entity, kind)) = self.pick_target(targets, &named) else { continue };
             // "Carter Page", "Ash Carter", "Omar Suleiman Bakhit": a longer name the name finder reads.
@@ -417,7 +428,7 @@ impl<'a> Finder<'a> {
             let place = match kind {
                 FormKind::Region => true,
                 FormKind::Seat => {
-                    self.word_before(start).is_some_and(|(_, w)| Lists::of(&w.to_lowercase()).has(Lists::LOCATIVE))
+                    self.word_before(start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE))
                         || self.text[end..].starts_with("-based")
                 }
                 _ => false,
@@ -434,6 +445,9 @@ impl<'a> Finder<'a> {
 
     /// "the Russian government", "Israeli troops", "Putin's government".
     fn sector_mentions(&mut self, roles: &[(usize, usize, &Role)]) {
+        // The lexicon's forms and the misspelt countries: in text order, none overlapping.
+        debug_assert!(self.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        self.in_text_order = self.mentions.len();
         // Roles no country word modifies, for `roles_in_one_country_sentences`.
         let mut unplaced = Vec::new();
         for (k, &(start, end, role)) in roles.iter().enumerate() {
@@ -495,12 +509,16 @@ impl<'a> Finder<'a> {
             if let Some(i) = mention_index {
                 if !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
                     self.mentions.remove(i);
+                    if i < self.in_text_order {
+                        self.in_text_order -= 1;
+                    }
                 }
             }
             self.claim(span);
             self.mentions.push(Mention { span, target, form: None });
         }
         self.roles_in_one_country_sentences(roles, &unplaced);
+        self.in_text_order = 0;
     }
 
     /// The country word that modifies a role ending at byte `pos`: an
@@ -513,13 +531,12 @@ impl<'a> Finder<'a> {
         for _ in 0..5 {
             // A mention that ends in the spaces before the cursor, or right before a possessive there.
             let spaces_start = self.spaces_before(cursor);
-            let found = self.mentions.iter().enumerate().rev().find(|(_, m)| {
+            let found = self.last_mention_ending_in(spaces_start.saturating_sub(4)..=cursor, |m| {
                 let end = m.span.end;
-                end <= cursor
-                    && (end >= spaces_start
-                        || spaces_start - end <= 4 && ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&&self.text[end..spaces_start]))
+                end >= spaces_start || ["'s", "\u{2019}s", "'", "\u{2019}"].contains(&&self.text[end..spaces_start])
             });
-            if let Some((i, m)) = found {
+            if let Some(i) = found {
+                let m = &self.mentions[i];
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
@@ -535,13 +552,14 @@ impl<'a> Finder<'a> {
     }
 
     fn country_of_target(&self, target: &Target) -> Option<String> {
+        self.country_code(target).map(str::to_string)
+    }
+
+    fn country_code<'s>(&'s self, target: &'s Target) -> Option<&'s str> {
         match target {
-            Target::Entity(e) => {
-                let entity = &self.lexicon.entities[*e];
-                entity.country.clone()
-            }
-            Target::Sector { country, .. } => Some(country.clone()),
-            Target::NewPerson(i) => self.people[*i].country.clone(),
+            Target::Entity(e) => self.lexicon.entities[*e].country.as_deref(),
+            Target::Sector { country, .. } => Some(country),
+            Target::NewPerson(i) => self.people[*i].country.as_deref(),
         }
     }
 
@@ -979,7 +997,13 @@ impl<'a> Finder<'a> {
     /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
     fn surnames_and_descriptions(&mut self) {
         let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
+        // Most mentions repeat an earlier target: each is looked at once.
+        let mut seen: Vec<&Target> = Vec::new();
         for m in &self.mentions {
+            if seen.contains(&&m.target) {
+                continue;
+            }
+            seen.push(&m.target);
             let is_person = match &m.target {
                 Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
                 Target::NewPerson(i) => self.people[*i].kind == ActorKind::Person,
@@ -1001,11 +1025,31 @@ impl<'a> Finder<'a> {
             }
         }
         let mut added = Vec::new();
+        // Most capitalised words are no surname: a one-word mask of their
+        // lengths and last bytes rules out nearly all without a hash lookup.
+        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w));
+        // Spans by start, each with the furthest end up to it: a token is
+        // inside a mention if one starting at or before it reaches its end.
+        let mut reach: Vec<(usize, usize)> = Vec::new();
         for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
             let tok = &self.seg.tokens[i];
             let w = tok.span.of(self.text);
+            if mask & surname_bit(w) == 0 {
+                continue;
+            }
             let Some(targets) = surnames.get(w) else { continue };
-            if targets.len() != 1 || self.mentions.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
+            if targets.len() != 1 {
+                continue;
+            }
+            if reach.is_empty() {
+                reach = self.mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
+                reach.sort();
+                for k in 1..reach.len() {
+                    reach[k].1 = reach[k].1.max(reach[k - 1].1);
+                }
+            }
+            let k = reach.partition_point(|&(start, _)| start <= tok.span.start);
+            if k > 0 && reach[k - 1].1 >= tok.span.end {
                 continue;
             }
             // "Dr Ramani": the title is part of the mention.
@@ -1048,6 +1092,9 @@ impl<'a> Finder<'a> {
     /// on the document's date (news says "Putin" without "Vladimir").
     fn drop_unsupported_surnames(&mut self) {
         // The lexicon entities that some mention names in full.
+        if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname)) {
+            return;
+        }
         let full_name_given: FxHashSet<EntityId> = self
             .mentions
             .iter()
@@ -1071,23 +1118,36 @@ impl<'a> Finder<'a> {
 
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
-        // One group of spans per target, in the order of first mention.
-        let mut groups: Vec<(Target, Vec<Span>)> = Vec::new();
-        let mut group_of: FxHashMap<Target, usize> = FxHashMap::default();
-        let mut mentions = self.mentions;
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
-        for m in mentions {
-            let group = match group_of.get(&m.target) {
-                Some(&group) => group,
-                None => {
-                    group_of.insert(m.target.clone(), groups.len());
-                    groups.push((m.target, Vec::new()));
-                    groups.len() - 1
+        // The mentions in text order (of equal spans, the earlier found first),
+        // sorted as small keys rather than moved whole; mostly in runs already.
+        let mut order: Vec<(Span, usize)> = self.mentions.iter().enumerate().map(|(i, m)| (m.span, i)).collect();
+        order.sort();
+        // One group of spans per target, in the order of first mention. A
+        // document has a few dozen targets: a walk finds one faster than a
+        // hash. Counted first, so that each group's spans are allocated once.
+        let mut targets: Vec<(&Target, usize)> = Vec::new();
+        let group_of: Vec<usize> = order
+            .iter()
+            .map(|&(_, i)| {
+                let target = &self.mentions[i].target;
+                match targets.iter().position(|(t, _)| *t == target) {
+                    Some(group) => {
+                        targets[group].1 += 1;
+                        group
+                    }
+                    None => {
+                        targets.push((target, 1));
+                        targets.len() - 1
+                    }
                 }
-            };
+            })
+            .collect();
+        let mut groups: Vec<(Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t.clone(), Vec::with_capacity(n))).collect();
+        for (&(span, _), group) in order.iter().zip(group_of) {
+            // Spans come in order: a repeated one repeats the last.
             let spans = &mut groups[group].1;
-            if !spans.contains(&m.span) {
-                spans.push(m.span);
+            if spans.last() != Some(&span) {
+                spans.push(span);
             }
         }
         groups
@@ -1155,6 +1215,36 @@ const NOT_NOUNS: &[&str] = &[
     "rose", "face", "remain", "continue", "refuse",
 ];
 
+/// The word lists `word` lower-cased is on; lower-cased on the stack when
+/// it is short and ASCII, as nearly every word is.
+fn lists_of_lowercase(word: &str) -> Lists {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Lists::of(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => Lists::of(&word.to_lowercase()),
+    }
+}
+
+/// Whether a word is on `NOT_NOUNS` (asked for most role words of a document).
+fn is_not_noun(word: &str) -> bool {
+    static SET: std::sync::LazyLock<FxHashSet<&str>> = std::sync::LazyLock::new(|| NOT_NOUNS.iter().copied().collect());
+    SET.contains(word)
+}
+
+/// Whether `word` lower-cased is one of `lower_words`; without allocating for
+/// an ASCII word (where ASCII lower-casing is all that lower-casing does).
+fn lowercase_is_one_of(word: &str, lower_words: &[&str]) -> bool {
+    if word.is_ascii() {
+        lower_words.iter().any(|l| l.eq_ignore_ascii_case(word))
+    } else {
+        lower_words.contains(&word.to_lowercase().as_str())
+    }
+}
+
 /// Rules that place actors in a country from the words around them: roles
 /// next to a country ("rebels in the Ivory Coast"), minorities under the state
 /// they live in, offices in a sentence about one country, misspelt country
@@ -1196,18 +1286,20 @@ impl<'a> Finder<'a> {
     /// finder reads those.
     fn inside_longer_name(&self, start: usize, end: usize, surname_of: Option<EntityId>) -> bool {
         let name_word = |w: &str| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !Lists::of(w).has(Lists::TITLE)
-                && !Lists::of(w).has(Lists::SENTENCE_OPENER)
-                && !Lists::of(w).has(Lists::ORGANISATION_WORD)
+            if !(w.starts_with(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)) {
+                return false;
+            }
+            let lists = Lists::of(w);
+            !lists.has(Lists::TITLE)
+                && !lists.has(Lists::SENTENCE_OPENER)
+                && !lists.has(Lists::ORGANISATION_WORD)
                 && !matches!(w, "Secretary" | "Speaker" | "Minister" | "Former" | "Yesterday" | "Today" | "Tonight" | "Earlier" | "Later" | "Now" | "Last" | "Next")
-                && !Lists::of(w.to_lowercase().as_str()).has(Lists::NAME_PARTICLE)
-                && !Lists::of(w).has(Lists::CALENDAR_WORD)
+                && !lists_of_lowercase(w).has(Lists::NAME_PARTICLE)
+                && !lists.has(Lists::CALENDAR_WORD)
                 && self.lexicon.role(w).is_none()
         };
         let i = self.seg.tokens.partition_point(|t| t.span.start < start);
-        let after = self.seg.tokens.partition_point(|t| t.span.start < end);
+        let after = i + self.seg.tokens[i..].iter().take_while(|t| t.span.start < end).count();
         let next = self.seg.tokens.get(after).filter(|t| t.span.start == end + 1 && self.text[end..].starts_with(' '));
         if next.is_some_and(|t| t.kind == TokenKind::Word && name_word(t.span.of(self.text))) {
             return true;
@@ -1217,10 +1309,10 @@ impl<'a> Finder<'a> {
         // A capitalised word before a surname, even at a sentence's start, is a first name ("Jeb Bush, why ...").
         // An initial ("Diane D. Blair") also makes it someone else's name.
         let initial = |w: &str| w.len() <= 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w[1..].chars().all(|c| c == '.');
-        let first_name = self.lexicon.entities[entity].name.split(' ').next().unwrap_or("");
+        let first_name = || self.lexicon.entities[entity].name.split(' ').next().unwrap_or("");
         before.is_some_and(|(p, t)| {
             let w = t.span.of(self.text);
-            let own_initial = initial(w) && p > 0 && self.token_text(p - 1) == first_name;
+            let own_initial = initial(w) && p > 0 && self.token_text(p - 1) == first_name();
             t.span.end + 1 == start && self.text[t.span.end..start] == *" " && (t.kind == TokenKind::Word && name_word(w) || initial(w) && !own_initial)
         })
     }
@@ -1272,7 +1364,39 @@ impl<'a> Finder<'a> {
     }
 
     fn overlaps_mention(&self, span: Span) -> bool {
-        self.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+        let (ordered, rest) = self.mentions.split_at(self.in_text_order);
+        // Of the ordered ones, only the first to end after `span` starts can overlap it.
+        let i = ordered.partition_point(|m| m.span.end <= span.start);
+        ordered.get(i).is_some_and(|m| m.span.start < span.end) || rest.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+    }
+
+    /// The index of the last mention whose end is in `ends` and that `accept`
+    /// takes: as a backward walk over all mentions would find it.
+    fn last_mention_ending_in(&self, ends: std::ops::RangeInclusive<usize>, accept: impl Fn(&Mention) -> bool) -> Option<usize> {
+        let (ordered, rest) = self.mentions.split_at(self.in_text_order);
+        if let Some(k) = rest.iter().rposition(|m| ends.contains(&m.span.end) && accept(m)) {
+            return Some(self.in_text_order + k);
+        }
+        let to = ordered.partition_point(|m| m.span.end <= *ends.end());
+        (0..to).rev().take_while(|&i| ordered[i].span.end >= *ends.start()).find(|&i| accept(&ordered[i]))
+    }
+
+    /// The mentions inside `outer`, in the order of `mentions`.
+    fn mentions_within(&self, outer: Span) -> impl Iterator<Item = &Mention> {
+        let (ordered, rest) = self.mentions.split_at(self.in_text_order);
+        let from = ordered.partition_point(|m| m.span.start < outer.start);
+        let to = ordered.partition_point(|m| m.span.end <= outer.end).max(from);
+        ordered[from..to].iter().chain(rest.iter().filter(move |m| outer.contains(m.span)))
+    }
+
+    /// The index of the first mention that starts at byte `start`.
+    fn first_mention_starting_at(&self, start: usize) -> Option<usize> {
+        let (ordered, rest) = self.mentions.split_at(self.in_text_order);
+        let i = ordered.partition_point(|m| m.span.start < start);
+        if ordered.get(i).is_some_and(|m| m.span.start == start) {
+            return Some(i);
+        }
+        rest.iter().position(|m| m.span.start == start).map(|k| self.in_text_order + k)
     }
 
     /// "French paper workers", "Kenyan tea farmers": a country adjective, one
@@ -1281,12 +1405,13 @@ impl<'a> Finder<'a> {
         let (noun_start, noun) = self.word_before(pos)?;
         let plain_noun = noun.len() >= 3
             && noun.bytes().all(|b| b.is_ascii_lowercase())
-            && !["ed", "ing", "ly", "s"].iter().any(|end| noun.ends_with(end))
-            && !NOT_NOUNS.contains(&noun);
-        if !plain_noun || self.text[noun_start + noun.len()..pos] != *" " {
+            && !["ed", "ing", "ly", "s"].iter().any(|end| noun.ends_with(end));
+        if !plain_noun || self.text[noun_start + noun.len()..pos] != *" " || is_not_noun(noun) {
             return None;
         }
-        let (i, m) = self.mentions.iter().enumerate().rev().find(|(_, m)| m.span.end + 1 == noun_start)?;
+        let adjective_end = noun_start.checked_sub(1)?;
+        let i = self.last_mention_ending_in(adjective_end..=adjective_end, |_| true)?;
+        let m = &self.mentions[i];
         let singular_adjective = m.form == Some(FormKind::Adjective) && !m.span.of(self.text).ends_with('s');
         if !singular_adjective || self.text[m.span.end..noun_start] != *" " || self.lexicon.role(noun).is_some() {
             return None;
@@ -1315,7 +1440,8 @@ impl<'a> Finder<'a> {
             }
             pos += word.len() + 1;
         }
-        if let Some((i, m)) = self.mentions.iter().enumerate().find(|(_, m)| m.span.start == pos) {
+        if let Some(i) = self.first_mention_starting_at(pos) {
+            let m = &self.mentions[i];
             // "in the Zimbabwean capital": an adjective belongs to the noun after it.
             let fits = m.form != Some(FormKind::Adjective)
                 && match m.target {
@@ -1348,8 +1474,8 @@ impl<'a> Finder<'a> {
             return Some((country, ethnic_start));
         }
         let span = Span::new(ethnic_start, end);
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for country in self.sentence_countries(span, false).into_iter().filter(|c| c != own) {
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for country in self.sentence_countries(span, false).into_iter().filter(|&c| c != own) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -1357,8 +1483,8 @@ impl<'a> Finder<'a> {
         }
         counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         match counts[..] {
-            [(ref c, _)] => Some((c.clone(), ethnic_start)),
-            [(ref c, a), (_, b), ..] if a > b => Some((c.clone(), ethnic_start)),
+            [(c, _)] => Some((c.to_string(), ethnic_start)),
+            [(c, a), (_, b), ..] if a > b => Some((c.to_string(), ethnic_start)),
             _ => None,
         }
     }
@@ -1367,21 +1493,21 @@ impl<'a> Finder<'a> {
     /// it, one per mention (places are weaker evidence: "the Jeddah
     /// Declaration"); with `not_visited`, countries after a locative ("arrived
     /// in Nigeria") are left out, as a visitor is not of the place visited.
-    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<String> {
+    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<&str> {
         let sentence = self.sentence_of(span.start);
-        let outside = |s: Span| sentence.contains(s) && (s.end <= span.start || span.end <= s.start);
+        let outside = |s: Span| s.end <= span.start || span.end <= s.start;
         let mut countries = Vec::new();
         let media = |t: &Target| match t {
             Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Media,
             Target::Sector { sector, .. } => sector == "MED",
             Target::NewPerson(i) => self.people[*i].kind == ActorKind::Media,
         };
-        for m in self.mentions.iter().filter(|m| outside(m.span) && !media(&m.target)) {
-            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| Lists::of(w.to_lowercase().as_str()).has(Lists::LOCATIVE));
+        for m in self.mentions_within(sentence).filter(|m| outside(m.span) && !media(&m.target)) {
+            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
             if not_visited && after_locative() {
                 continue;
             }
-            countries.extend(self.country_of_target(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
+            countries.extend(self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
         }
         countries
     }
@@ -1389,8 +1515,8 @@ impl<'a> Finder<'a> {
     /// The one country the sentence names outside `span`, if it names exactly one.
     fn sentence_country(&self, span: Span, not_visited: bool) -> Option<String> {
         let countries = self.sentence_countries(span, not_visited);
-        let first = countries.first()?;
-        countries.iter().all(|c| c == first).then(|| first.clone())
+        let first = *countries.first()?;
+        countries.iter().all(|&c| c == first).then(|| first.to_string())
     }
 
     /// Roles no country word modifies ("Moslem fundamentalist demonstrators",
@@ -1445,7 +1571,7 @@ impl<'a> Finder<'a> {
 
     /// "told reporters": an audience, not an actor.
     fn after_told(&self, start: usize) -> bool {
-        self.word_before(start).is_some_and(|(_, w)| ["told", "tell", "tells", "telling"].contains(&w.to_lowercase().as_str()))
+        self.word_before(start).is_some_and(|(_, w)| lowercase_is_one_of(w, &["told", "tell", "tells", "telling"]))
     }
 
     /// Whether a role phrase stands as a group of its own: not after a
@@ -1455,8 +1581,8 @@ impl<'a> Finder<'a> {
             "for", "of", "with", "to", "about", "on", "among", "between", "against", "by", "from", "their", "its",
             "his", "her", "our", "your", "my", "told", "tell", "tells", "telling", ",",
         ];
-        let before = self.word_before(span.start).map(|(_, w)| w.to_lowercase());
-        if before.is_some_and(|w| BEFORE.contains(&w.as_str())) || self.text[..span.start].trim_end().ends_with(',') {
+        let before = self.word_before(span.start).map(|(_, w)| w);
+        if before.is_some_and(|w| lowercase_is_one_of(w, BEFORE)) || self.text[..span.start].trim_end().ends_with(',') {
             return false;
         }
         let after = &self.text[span.end..];
@@ -1467,7 +1593,7 @@ impl<'a> Finder<'a> {
         let noun_next = next.len() >= 3
             && next.bytes().all(|b| b.is_ascii_lowercase())
             && !["ed", "ing", "ly", "s"].iter().any(|e| next.ends_with(e))
-            && !NOT_NOUNS.contains(&next);
+            && !is_not_noun(next);
         !noun_next
     }
 
@@ -1580,18 +1706,22 @@ impl<'a> Finder<'a> {
         if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname) && matches!(m.target, Target::Entity(_))) {
             return;
         }
-        let named_in_full: Vec<Target> = self.mentions.iter().filter(|m| m.form != Some(FormKind::Surname)).map(|m| m.target.clone()).collect();
-        for k in 0..self.mentions.len() {
-            let m = &self.mentions[k];
-            if m.form != Some(FormKind::Surname) || named_in_full.contains(&m.target) {
-                continue;
-            }
-            let surname = m.span.of(self.text);
-            let person = self.people.iter().position(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(surname));
-            if let Some(i) = person {
-                self.mentions[k].target = Target::NewPerson(i);
-                self.mentions[k].form = None;
-            }
+        let named_in_full = |target: &Target| self.mentions.iter().any(|m| m.form != Some(FormKind::Surname) && m.target == *target);
+        // Decided on the mentions as they are, then changed.
+        let changes: Vec<(usize, usize)> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.form == Some(FormKind::Surname) && !named_in_full(&m.target))
+            .filter_map(|(k, m)| {
+                let surname = m.span.of(self.text);
+                let person = self.people.iter().position(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(surname));
+                person.map(|i| (k, i))
+            })
+            .collect();
+        for (k, i) in changes {
+            self.mentions[k].target = Target::NewPerson(i);
+            self.mentions[k].form = None;
         }
     }
 }
@@ -1765,6 +1895,12 @@ fn is_leader(person: &crate::lexicon::Entity) -> bool {
         let o = o.to_lowercase();
         LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
     })
+}
+
+/// A bit for a word from its length and last byte, for `surnames_and_descriptions`' mask.
+fn surname_bit(word: &str) -> u64 {
+    let last = word.as_bytes().last().copied().unwrap_or(0);
+    1 << ((word.len() * 7 + usize::from(last)) % 64)
 }
 
 fn normalize_description(desc: &str) -> String {
