@@ -191,11 +191,14 @@ struct FirstWord {
     roles: Vec<u32>,
 }
 
+/// A lexicon form found in a text: (start, end, the entities the form may refer to).
+pub type FoundForm<'l> = (usize, usize, &'l [(EntityId, FormKind)]);
+
 /// What [`Lexicon::scan`] finds in a text: whole-word, leftmost-longest,
 /// non-overlapping within each list (a role word may lie inside a name).
 pub struct Scan<'l> {
-    /// Lexicon forms: (start, end, the entities the form may refer to).
-    pub forms: Vec<(usize, usize, &'l [(EntityId, FormKind)])>,
+    /// Lexicon forms.
+    pub forms: Vec<FoundForm<'l>>,
     /// Role words: (start, end, role).
     pub roles: Vec<(usize, usize, &'l Role)>,
 }
@@ -390,7 +393,7 @@ fn bytes_at_least(x: u64, c: u8) -> u64 {
 /// a time: no table lookup and no branch per byte.
 fn ascii_letter_bytes(x: u64) -> u64 {
     // With bit 5 set, capitals land on the lower-case letters.
-    let folded = x & !HIGH_BITS | ONES * 0x20;
+    let folded = (x & !HIGH_BITS) | (ONES * 0x20);
     bytes_at_least(folded, b'a') & !bytes_at_least(folded, b'z' + 1) & !x
 }
 
@@ -519,7 +522,7 @@ struct Matcher<'l, 't> {
     text: &'t str,
     scan: Scan<'l>,
     /// User-dictionary forms, merged into `scan.forms` at the end.
-    folded_found: Vec<(usize, usize, &'l [(EntityId, FormKind)])>,
+    folded_found: Vec<FoundForm<'l>>,
     names_free: usize,
     folded_free: usize,
     roles_free: usize,
@@ -620,10 +623,10 @@ impl Lexicon {
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
         let mut matcher = Matcher::new(self, text);
         for token in tokens {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                if let Some(index) = self.first_word_at(text, token.span.start, token.span.end) {
-                    matcher.forms_at(token.span.start, &self.first_words[index as usize]);
-                }
+            if matches!(token.kind, TokenKind::Word | TokenKind::Number)
+                && let Some(index) = self.first_word_at(text, token.span.start, token.span.end)
+            {
+                matcher.forms_at(token.span.start, &self.first_words[index as usize]);
             }
         }
         matcher.finish()
