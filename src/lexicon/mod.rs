@@ -164,8 +164,13 @@ pub struct Lexicon {
     /// rather than the entries themselves keep the table small enough to stay
     /// in cache.)
     short_first_words: FxHashMap<u128, u32>,
-    /// The keys of `short_first_words`, probed before it.
+    /// The keys of `short_first_words`, probed before it for a token that
+    /// does not start with a lower-case ASCII letter, …
     short_first_word_filter: WordFilter,
+    /// … and those a token that does can start a form with, for the rest:
+    /// not "to" of "To Lam" nor "said" of "Said Chengriha", which are
+    /// frequent and start only capitalised names.
+    lower_case_first_word_filter: WordFilter,
     /// The same for longer or non-ASCII first words.
     long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
@@ -193,6 +198,14 @@ struct FirstWord {
 
 /// A lexicon form found in a text: (start, end, the entities the form may refer to).
 pub type FoundForm<'l> = (usize, usize, &'l [(EntityId, FormKind)]);
+
+impl FirstWord {
+    /// Whether a form can start here at a token that starts with a
+    /// lower-case ASCII letter (see [`Matcher::forms_at`]).
+    fn may_start_lower_case(&self) -> bool {
+        !self.names_capitalised || !self.folded.is_empty() || !self.roles.is_empty()
+    }
+}
 
 /// What [`Lexicon::scan`] finds in a text: whole-word, leftmost-longest,
 /// non-overlapping within each list (a role word may lie inside a name).
@@ -344,6 +357,11 @@ impl LexiconBuilder {
                 .map(move |&(e, k)| (&**form, e, k))
         }));
         let short_keys: Vec<u128> = short_first_words.keys().copied().collect();
+        let lower_case_keys: Vec<u128> = short_first_words
+            .iter()
+            .filter(|&(_, &i)| first_words[i as usize].may_start_lower_case())
+            .map(|(&key, _)| key)
+            .collect();
         Lexicon {
             entities: self.entities,
             names,
@@ -354,6 +372,7 @@ impl LexiconBuilder {
             short_role_filter,
             long_roles,
             short_first_word_filter: WordFilter::new(&short_keys),
+            lower_case_first_word_filter: WordFilter::new(&lower_case_keys),
             short_first_words,
             long_first_words,
             first_words,
@@ -641,10 +660,14 @@ impl Lexicon {
     /// non-ASCII letter may continue the run, it is found by characters.
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
-        if start + len < end && !text.as_bytes()[start + len].is_ascii() {
+        // Not where a non-ASCII character that only ends the run follows
+        // ("don’t"): the key is the run, as for "dont".
+        let non_ascii_letter_next = || text[start + len..].chars().next().is_some_and(char::is_alphanumeric);
+        if start + len < end && !text.as_bytes()[start + len].is_ascii() && non_ascii_letter_next() {
             self.first_word_entry(&first_word_key(&text[start..]))
         } else if len <= 16 {
-            self.short_first_word_filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
+            let filter = if text.as_bytes()[start].is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
+            filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
         } else {
             self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
         }
