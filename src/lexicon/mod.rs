@@ -548,8 +548,11 @@ struct Matcher<'l, 't> {
 }
 
 impl<'l, 't> Matcher<'l, 't> {
-    fn new(lexicon: &'l Lexicon, text: &'t str) -> Matcher<'l, 't> {
-        let scan = Scan { forms: Vec::new(), roles: Vec::new() };
+    fn new(lexicon: &'l Lexicon, text: &'t str, tokens: usize) -> Matcher<'l, 't> {
+        // News has about one form and one role word in 30 tokens: room for
+        // them at once, rather than growing the lists a few times per document.
+        let expected = tokens / 16;
+        let scan = Scan { forms: Vec::with_capacity(expected), roles: Vec::with_capacity(expected) };
         Matcher { lexicon, text, scan, folded_found: Vec::new(), names_free: 0, folded_free: 0, roles_free: 0 }
     }
 
@@ -640,7 +643,7 @@ impl Lexicon {
     /// need a capital in the text; where they overlap a built-in form, the
     /// longer wins.
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
-        let mut matcher = Matcher::new(self, text);
+        let mut matcher = Matcher::new(self, text, tokens.len());
         for token in tokens {
             if matches!(token.kind, TokenKind::Word | TokenKind::Number)
                 && let Some(index) = self.first_word_at(text, token.span.start, token.span.end)
@@ -660,10 +663,11 @@ impl Lexicon {
     /// non-ASCII letter may continue the run, it is found by characters.
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
-        // Not where a non-ASCII character that only ends the run follows
-        // ("don’t"): the key is the run, as for "dont".
-        let non_ascii_letter_next = || text[start + len..].chars().next().is_some_and(char::is_alphanumeric);
-        if start + len < end && !text.as_bytes()[start + len].is_ascii() && non_ascii_letter_next() {
+        // Not where typographic punctuation (U+2000 to U+203F: bytes E2 80,
+        // no letter or digit among them) ends the run ("don’t", "Trump’s"):
+        // the key is the run, as for "dont".
+        let rest = &text.as_bytes()[start + len..end];
+        if rest.first().is_some_and(|b| !b.is_ascii()) && !rest.starts_with(&[0xE2, 0x80]) {
             self.first_word_entry(&first_word_key(&text[start..]))
         } else if len <= 16 {
             let filter = if text.as_bytes()[start].is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
