@@ -159,8 +159,9 @@ pub struct Lexicon {
     long_roles: FxHashMap<Box<str>, u32>,
     /// Lower-cased first word of every form → index into `first_words`, for
     /// words of up to 16 ASCII bytes (nearly all), packed into one number by
-    /// [`packed_word`]: every word token of a document probes this table, and
-    /// hashing and comparing a number is cheaper than a string. (Indices
+    /// [`packed_word`]: the word tokens of a document that its filters let
+    /// through probe this table, and hashing and comparing a number is
+    /// cheaper than a string. (Indices
     /// rather than the entries themselves keep the table small enough to stay
     /// in cache.)
     short_first_words: FxHashMap<u128, u32>,
@@ -196,9 +197,6 @@ struct FirstWord {
     roles: Vec<u32>,
 }
 
-/// A lexicon form found in a text: (start, end, the entities the form may refer to).
-pub type FoundForm<'l> = (usize, usize, &'l [(EntityId, FormKind)]);
-
 impl FirstWord {
     /// Whether a form can start here at a token that starts with a
     /// lower-case ASCII letter (see [`Matcher::forms_at`]).
@@ -206,6 +204,9 @@ impl FirstWord {
         !self.names_capitalised || !self.folded.is_empty() || !self.roles.is_empty()
     }
 }
+
+/// A lexicon form found in a text: (start, end, the entities the form may refer to).
+pub type FoundForm<'l> = (usize, usize, &'l [(EntityId, FormKind)]);
 
 /// What [`Lexicon::scan`] finds in a text: whole-word, leftmost-longest,
 /// non-overlapping within each list (a role word may lie inside a name).
@@ -557,9 +558,9 @@ impl<'l, 't> Matcher<'l, 't> {
     }
 
     /// The longest form of each list that starts at byte `start`, where the
-    /// token there starts with the first word `first`. Out of line: a fifth
-    /// of the tokens or so get here, and the loop over all of them runs
-    /// faster without this in it.
+    /// token there starts with the first word `first`. Out of line: about
+    /// one word token in eight gets here, and the loop over all of them
+    /// needs the registers.
     #[inline(never)]
     fn forms_at(&mut self, start: usize, first: &'l FirstWord) {
         let (lexicon, text) = (self.lexicon, self.text);
@@ -637,7 +638,8 @@ impl Lexicon {
     }
 
     /// Lexicon forms and role words in `text`, looked up at each word or
-    /// number token: one hash lookup per token on its first word, then the
+    /// number token: its first word is tested against a filter, probed in
+    /// the first-word table where the filter lets it through, then the
     /// candidate forms that start with it, longest first. A form must end at a
     /// word boundary. User-dictionary forms are matched ignoring ASCII case but
     /// need a capital in the text; where they overlap a built-in form, the
