@@ -159,13 +159,19 @@ pub struct Lexicon {
     long_roles: FxHashMap<Box<str>, u32>,
     /// Lower-cased first word of every form → index into `first_words`, for
     /// words of up to 16 ASCII bytes (nearly all), packed into one number by
-    /// [`packed_word`]: every word token of a document probes this table, and
-    /// hashing and comparing a number is cheaper than a string. (Indices
+    /// [`packed_word`]: the word tokens of a document that its filters let
+    /// through probe this table, and hashing and comparing a number is
+    /// cheaper than a string. (Indices
     /// rather than the entries themselves keep the table small enough to stay
     /// in cache.)
     short_first_words: FxHashMap<u128, u32>,
-    /// The keys of `short_first_words`, probed before it.
+    /// The keys of `short_first_words`, probed before it for a token that
+    /// does not start with a lower-case ASCII letter, …
     short_first_word_filter: WordFilter,
+    /// … and those a token that does can start a form with, for the rest:
+    /// not "to" of "To Lam" nor "said" of "Said Chengriha", which are
+    /// frequent and start only capitalised names.
+    lower_case_first_word_filter: WordFilter,
     /// The same for longer or non-ASCII first words.
     long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
@@ -191,11 +197,22 @@ struct FirstWord {
     roles: Vec<u32>,
 }
 
+impl FirstWord {
+    /// Whether a form can start here at a token that starts with a
+    /// lower-case ASCII letter (see [`Matcher::forms_at`]).
+    fn may_start_lower_case(&self) -> bool {
+        !self.names_capitalised || !self.folded.is_empty() || !self.roles.is_empty()
+    }
+}
+
+/// A lexicon form found in a text: (start, end, the entities the form may refer to).
+pub type FoundForm<'l> = (usize, usize, &'l [(EntityId, FormKind)]);
+
 /// What [`Lexicon::scan`] finds in a text: whole-word, leftmost-longest,
 /// non-overlapping within each list (a role word may lie inside a name).
 pub struct Scan<'l> {
-    /// Lexicon forms: (start, end, the entities the form may refer to).
-    pub forms: Vec<(usize, usize, &'l [(EntityId, FormKind)])>,
+    /// Lexicon forms.
+    pub forms: Vec<FoundForm<'l>>,
     /// Role words: (start, end, role).
     pub roles: Vec<(usize, usize, &'l Role)>,
 }
@@ -341,6 +358,11 @@ impl LexiconBuilder {
                 .map(move |&(e, k)| (&**form, e, k))
         }));
         let short_keys: Vec<u128> = short_first_words.keys().copied().collect();
+        let lower_case_keys: Vec<u128> = short_first_words
+            .iter()
+            .filter(|&(_, &i)| first_words[i as usize].may_start_lower_case())
+            .map(|(&key, _)| key)
+            .collect();
         Lexicon {
             entities: self.entities,
             names,
@@ -351,6 +373,7 @@ impl LexiconBuilder {
             short_role_filter,
             long_roles,
             short_first_word_filter: WordFilter::new(&short_keys),
+            lower_case_first_word_filter: WordFilter::new(&lower_case_keys),
             short_first_words,
             long_first_words,
             first_words,
@@ -390,7 +413,7 @@ fn bytes_at_least(x: u64, c: u8) -> u64 {
 /// a time: no table lookup and no branch per byte.
 fn ascii_letter_bytes(x: u64) -> u64 {
     // With bit 5 set, capitals land on the lower-case letters.
-    let folded = x & !HIGH_BITS | ONES * 0x20;
+    let folded = (x & !HIGH_BITS) | (ONES * 0x20);
     bytes_at_least(folded, b'a') & !bytes_at_least(folded, b'z' + 1) & !x
 }
 
@@ -519,22 +542,25 @@ struct Matcher<'l, 't> {
     text: &'t str,
     scan: Scan<'l>,
     /// User-dictionary forms, merged into `scan.forms` at the end.
-    folded_found: Vec<(usize, usize, &'l [(EntityId, FormKind)])>,
+    folded_found: Vec<FoundForm<'l>>,
     names_free: usize,
     folded_free: usize,
     roles_free: usize,
 }
 
 impl<'l, 't> Matcher<'l, 't> {
-    fn new(lexicon: &'l Lexicon, text: &'t str) -> Matcher<'l, 't> {
-        let scan = Scan { forms: Vec::new(), roles: Vec::new() };
+    fn new(lexicon: &'l Lexicon, text: &'t str, tokens: usize) -> Matcher<'l, 't> {
+        // News has about one form and one role word in 30 tokens: room for
+        // them at once, rather than growing the lists a few times per document.
+        let expected = tokens / 16;
+        let scan = Scan { forms: Vec::with_capacity(expected), roles: Vec::with_capacity(expected) };
         Matcher { lexicon, text, scan, folded_found: Vec::new(), names_free: 0, folded_free: 0, roles_free: 0 }
     }
 
     /// The longest form of each list that starts at byte `start`, where the
-    /// token there starts with the first word `first`. Out of line: a fifth
-    /// of the tokens or so get here, and the loop over all of them runs
-    /// faster without this in it.
+    /// token there starts with the first word `first`. Out of line: about
+    /// one word token in eight gets here, and the loop over all of them
+    /// needs the registers.
     #[inline(never)]
     fn forms_at(&mut self, start: usize, first: &'l FirstWord) {
         let (lexicon, text) = (self.lexicon, self.text);
@@ -612,18 +638,19 @@ impl Lexicon {
     }
 
     /// Lexicon forms and role words in `text`, looked up at each word or
-    /// number token: one hash lookup per token on its first word, then the
+    /// number token: its first word is tested against a filter, probed in
+    /// the first-word table where the filter lets it through, then the
     /// candidate forms that start with it, longest first. A form must end at a
     /// word boundary. User-dictionary forms are matched ignoring ASCII case but
     /// need a capital in the text; where they overlap a built-in form, the
     /// longer wins.
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
-        let mut matcher = Matcher::new(self, text);
+        let mut matcher = Matcher::new(self, text, tokens.len());
         for token in tokens {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Number) {
-                if let Some(index) = self.first_word_at(text, token.span.start, token.span.end) {
-                    matcher.forms_at(token.span.start, &self.first_words[index as usize]);
-                }
+            if matches!(token.kind, TokenKind::Word | TokenKind::Number)
+                && let Some(index) = self.first_word_at(text, token.span.start, token.span.end)
+            {
+                matcher.forms_at(token.span.start, &self.first_words[index as usize]);
             }
         }
         matcher.finish()
@@ -638,10 +665,15 @@ impl Lexicon {
     /// non-ASCII letter may continue the run, it is found by characters.
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
-        if start + len < end && !text.as_bytes()[start + len].is_ascii() {
+        // Not where typographic punctuation (U+2000 to U+203F: bytes E2 80,
+        // no letter or digit among them) ends the run ("don’t", "Trump’s"):
+        // the key is the run, as for "dont".
+        let rest = &text.as_bytes()[start + len..end];
+        if rest.first().is_some_and(|b| !b.is_ascii()) && !rest.starts_with(&[0xE2, 0x80]) {
             self.first_word_entry(&first_word_key(&text[start..]))
         } else if len <= 16 {
-            self.short_first_word_filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
+            let filter = if text.as_bytes()[start].is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
+            filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
         } else {
             self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
         }
