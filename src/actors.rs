@@ -354,7 +354,7 @@ impl<'a> Finder<'a> {
     fn token_before(&self, t: usize) -> Option<usize> {
         let before = t.checked_sub(1)?;
         let gap = &self.text[self.seg.tokens[before].span.end..self.seg.tokens[t].span.start];
-        gap.chars().all(char::is_whitespace).then_some(before)
+        all_whitespace(gap).then_some(before)
     }
 
     /// The word just before byte `pos` (skipping spaces), and its start.
@@ -362,7 +362,7 @@ impl<'a> Finder<'a> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
         let gap = &self.text[t.span.end..pos];
-        gap.chars().all(char::is_whitespace).then(|| (t.span.start, t.span.of(self.text)))
+        all_whitespace(gap).then(|| (t.span.start, t.span.of(self.text)))
     }
 
     /// The word lists token `i` is on (looked up once for capitalised tokens).
@@ -568,7 +568,8 @@ impl<'a> Finder<'a> {
                 }
                 roles_started > 0 && span.end <= roles[roles_started - 1].1
             };
-            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok, &mut earlier) || in_role(start_tok)) {
+            // The scan's roles first: they spare the role lookup for offices.
+            while start_tok + 1 < end_tok && (in_role(start_tok) || self.is_prefix_word(start_tok, &mut earlier)) {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
@@ -675,12 +676,14 @@ impl<'a> Finder<'a> {
         let before = self.token_before(token);
         let honorific = || {
             before.is_some_and(|t| {
-                ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"]
-                    .contains(&self.token_text(t))
+                matches!(
+                    self.token_text(t),
+                    "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
+                )
             })
         };
-        let verb_before = || before.is_some_and(|t| self.token_lists(t).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
-        let verb_after = || Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
+        let verb_before = || before.is_some_and(|t| is_speech_verb(self.token_text(t))) && !self.starts_sentence(token);
+        let verb_after = || self.text[span.end..].strip_prefix(' ').is_some_and(speech_verb_at);
         // The cues first: most capitalised words have none, and the tests
         // after them cost a lookup or a walk over every person found so far.
         if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
@@ -757,12 +760,13 @@ impl<'a> Finder<'a> {
         }
         if let Some(t) = self.token_before(first_token) {
             let lists = self.token_lists(t);
-            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(self.token_text(t)).is_some_and(|r| r.person) {
+            let word = self.token_text(t);
+            if lists.has(Lists::TITLE) || is_speech_verb(word) || self.lexicon.role(word).is_some_and(|r| r.person) {
                 return true;
             }
         }
         let after = &self.text[span.end..];
-        if after.starts_with(' ') && Lists::of(leading_letters(after.trim_start())).has(Lists::SPEECH_VERB) {
+        if after.starts_with(' ') && speech_verb_at(after.trim_start()) {
             return true;
         }
         if self.description_before(span, first_token).is_some() {
@@ -1598,6 +1602,41 @@ fn leading_letters(s: &str) -> &str {
     &s[..ascii + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())]
 }
 
+/// The letters speech verbs start with (bit `letter - 'a'`), and their
+/// shortest and longest length: most words are ruled out by these, without
+/// a lookup.
+const SPEECH_VERB_SHAPE: (u32, usize, usize) = {
+    let (mut initials, mut shortest, mut longest) = (0u32, usize::MAX, 0);
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let verb = SPEECH_VERBS[i].as_bytes();
+        assert!(verb[0].is_ascii_lowercase(), "speech verbs start with a lower-case ASCII letter");
+        initials |= 1 << (verb[0] - b'a');
+        shortest = if verb.len() < shortest { verb.len() } else { shortest };
+        longest = if verb.len() > longest { verb.len() } else { longest };
+        i += 1;
+    }
+    (initials, shortest, longest)
+};
+
+/// Whether a speech verb could start with byte `b`.
+fn starts_speech_verb(b: u8) -> bool {
+    b.is_ascii_lowercase() && SPEECH_VERB_SHAPE.0 >> (b - b'a') & 1 == 1
+}
+
+/// Whether `word` is a speech verb.
+fn is_speech_verb(word: &str) -> bool {
+    let (_, shortest, longest) = SPEECH_VERB_SHAPE;
+    word.as_bytes().first().is_some_and(|&b| starts_speech_verb(b))
+        && (shortest..=longest).contains(&word.len())
+        && Lists::of(word).has(Lists::SPEECH_VERB)
+}
+
+/// Whether the letters `s` starts with are a speech verb ("said" of "said.").
+fn speech_verb_at(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&b| starts_speech_verb(b)) && is_speech_verb(leading_letters(s))
+}
+
 /// Where the first clause break in `s` is: a comma, semicolon, colon,
 /// parenthesis or quotation mark.
 fn find_clause_break(s: &str) -> Option<usize> {
@@ -1619,6 +1658,12 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether `s` is all whitespace, as `char::is_whitespace` has it: byte by
+/// byte where it is ASCII (a gap between words nearly always is).
+fn all_whitespace(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'\t'..=b'\r' | b' ')) || !s.is_ascii() && s.chars().all(char::is_whitespace)
+}
+
 /// `s` without every repetition of `prefix` at its start (`trim_start_matches`
 /// without building a searcher).
 fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
@@ -1637,8 +1682,9 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 /// not overlap (leftmost-longest), so their ends are in order too.
 fn roles_ending_in<'r, 'l>(roles: &'r [(usize, usize, &'l Role)], ends: std::ops::Range<usize>) -> &'r [(usize, usize, &'l Role)] {
     let from = roles.partition_point(|&(_, e, _)| e < ends.start);
-    let to = roles.partition_point(|&(_, e, _)| e < ends.end);
-    &roles[from..to.max(from)]
+    // Few or none: walked, not searched.
+    let count = roles[from..].iter().take_while(|&&(_, e, _)| e < ends.end).count();
+    &roles[from..from + count]
 }
 
 /// Spans sorted by start, each with what is known of it, asked about in
