@@ -351,10 +351,13 @@ impl<'a> Finder<'a> {
 
     /// The token before token `t` if only whitespace separates them:
     /// `word_before` at a token's start, without searching for it.
+    #[inline]
     fn token_before(&self, t: usize) -> Option<usize> {
         let before = t.checked_sub(1)?;
-        let gap = &self.text[self.seg.tokens[before].span.end..self.seg.tokens[t].span.start];
-        all_whitespace(gap).then_some(before)
+        let (end, start) = (self.seg.tokens[before].span.end, self.seg.tokens[t].span.start);
+        // Nearly always one space.
+        let spaced = start == end + 1 && self.text.as_bytes()[end] == b' ' || all_whitespace(&self.text[end..start]);
+        spaced.then_some(before)
     }
 
     /// The word just before byte `pos` (skipping spaces), and its start.
@@ -582,20 +585,21 @@ impl<'a> Finder<'a> {
             if overlapped || claimed.overlapping(span).next().is_some() {
                 continue;
             }
-            let words = end_tok - start_tok;
-            let (head, non_person) = self.organisation_head(start_tok..end_tok);
-            if let Some(head) = head.filter(|_| words >= 2) {
-                self.new_organisation(span, head);
-                continue;
-            }
-            if non_person {
-                continue;
-            }
-            if words < 2 && !self.single_name_is_person(span, start_tok) {
-                continue;
-            }
-            if words >= 2 && !self.marked_as_person(span, start_tok, roles) {
-                continue;
+            if end_tok - start_tok == 1 {
+                // One word: a person only where a cue marks it (seldom), and
+                // then only if it is no non-person word.
+                if !self.single_name_is_person(span, start_tok) || self.organisation_head(start_tok..end_tok).1 {
+                    continue;
+                }
+            } else {
+                let (head, non_person) = self.organisation_head(start_tok..end_tok);
+                if let Some(head) = head {
+                    self.new_organisation(span, head);
+                    continue;
+                }
+                if non_person || !self.marked_as_person(span, start_tok, roles) {
+                    continue;
+                }
             }
             let index = self.people.len();
             let name = span.of(self.text).to_string();
@@ -1632,9 +1636,16 @@ fn is_speech_verb(word: &str) -> bool {
         && Lists::of(word).has(Lists::SPEECH_VERB)
 }
 
-/// Whether the letters `s` starts with are a speech verb ("said" of "said.").
+/// Whether the letters `s` starts with (`leading_letters`) are a speech
+/// verb ("said" of "said."): ASCII letters, no more than the longest verb,
+/// and no letter of any kind after them.
 fn speech_verb_at(s: &str) -> bool {
-    s.as_bytes().first().is_some_and(|&b| starts_speech_verb(b)) && is_speech_verb(leading_letters(s))
+    let (_, _, longest) = SPEECH_VERB_SHAPE;
+    if !s.as_bytes().first().is_some_and(|&b| starts_speech_verb(b)) {
+        return false;
+    }
+    let letters = s.bytes().take(longest + 1).take_while(u8::is_ascii_alphabetic).count();
+    letters <= longest && !s[letters..].starts_with(char::is_alphabetic) && is_speech_verb(&s[..letters])
 }
 
 /// Where the first clause break in `s` is: a comma, semicolon, colon,
