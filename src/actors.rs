@@ -626,7 +626,7 @@ impl<'a> Finder<'a> {
             let token = self.token_text(t);
             // The tokens of a name run meet only at hyphens: a token of letters
             // and digits is a whole word, with its lists known if capitalised.
-            if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if is_ascii_alphanumeric(token) {
                 add(token, self.token_lists(t));
             } else {
                 for word in token.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -1646,6 +1646,20 @@ fn speech_verb_at(s: &str) -> bool {
     }
     let letters = s.bytes().take(longest + 1).take_while(u8::is_ascii_alphabetic).count();
     letters <= longest && !s[letters..].starts_with(char::is_alphabetic) && is_speech_verb(&s[..letters])
+}
+
+/// Whether `s` is all ASCII letters and digits: a table lookup a byte.
+fn is_ascii_alphanumeric(s: &str) -> bool {
+    const ALPHANUMERIC: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    s.bytes().all(|b| ALPHANUMERIC[usize::from(b)])
 }
 
 /// Where the first clause break in `s` is: a comma, semicolon, colon,
