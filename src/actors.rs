@@ -38,6 +38,16 @@ const TITLES: &[&str] = &[
     "King", "Queen", "Prince", "Princess", "Crown Prince", "Sultan", "President", "Premier", "Chancellor",
 ];
 
+// Titles start with a capital letter: `Finder::is_title` looks them up for
+// capitalised tokens only.
+const _: () = {
+    let mut i = 0;
+    while i < TITLES.len() {
+        assert!(TITLES[i].as_bytes()[0].is_ascii_uppercase(), "titles start with a capital letter");
+        i += 1;
+    }
+};
+
 /// Lower-case words that may stand inside a name ("Abdel Fattah al-Burhan").
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "le",
@@ -372,6 +382,12 @@ impl<'a> Finder<'a> {
     fn token_lists(&self, i: usize) -> Lists {
         let class = self.classes[i];
         if class.capitalised { class.lists } else { Lists::of(self.token_text(i)) }
+    }
+
+    /// Whether token `t` is a title ("Dr.", "President"). Titles are
+    /// capitalised (asserted beside `TITLES`): no lookup for other tokens.
+    fn is_title(&self, t: usize) -> bool {
+        self.classes[t].capitalised && self.token_lists(t).has(Lists::TITLE)
     }
 
     fn token_text(&self, i: usize) -> &'a str {
@@ -763,9 +779,8 @@ impl<'a> Finder<'a> {
             return true;
         }
         if let Some(t) = self.token_before(first_token) {
-            let lists = self.token_lists(t);
             let word = self.token_text(t);
-            if lists.has(Lists::TITLE) || is_speech_verb(word) || self.lexicon.role(word).is_some_and(|r| r.person) {
+            if self.is_title(t) || is_speech_verb(word) || self.lexicon.role(word).is_some_and(|r| r.person) {
                 return true;
             }
         }
@@ -872,7 +887,7 @@ impl<'a> Finder<'a> {
         let head = match self.text[..span.start].strip_suffix(", ") {
             Some(head) => head,
             None => {
-                let title = self.token_before(first_token).filter(|&t| self.token_lists(t).has(Lists::TITLE))?;
+                let title = self.token_before(first_token).filter(|&t| self.is_title(t))?;
                 self.text[..self.seg.tokens[title].span.start].strip_suffix(", ")?
             }
         };
@@ -1505,10 +1520,13 @@ impl<'a> Finder<'a> {
         let of_state = |start: usize| {
             let i = self.seg.tokens.partition_point(|t| t.span.start < start);
             let Some((w_start, w)) = self.word_before(start) else { return true };
-            let role_from = roles.partition_point(|&(s, _, _)| s <= w_start);
-            let known = roles[..role_from].last().is_some_and(|&(_, e, _)| w_start < e)
-                || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end);
-            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || known || Lists::of(w).has(Lists::SENTENCE_OPENER)
+            let known = || {
+                let role_from = roles.partition_point(|&(s, _, _)| s <= w_start);
+                roles[..role_from].last().is_some_and(|&(_, e, _)| w_start < e)
+                    || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end)
+            };
+            // The walk over the mentions last.
+            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || Lists::of(w).has(Lists::SENTENCE_OPENER) || known()
         };
         let title = self.word_before(span.start).filter(|&(start, _)| of_state(start));
         let title = title.and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
