@@ -38,6 +38,16 @@ const TITLES: &[&str] = &[
     "King", "Queen", "Prince", "Princess", "Crown Prince", "Sultan", "President", "Premier", "Chancellor",
 ];
 
+// Titles start with a capital letter: `Finder::is_title` looks them up for
+// capitalised tokens only.
+const _: () = {
+    let mut i = 0;
+    while i < TITLES.len() {
+        assert!(TITLES[i].as_bytes()[0].is_ascii_uppercase(), "titles start with a capital letter");
+        i += 1;
+    }
+};
+
 /// Lower-case words that may stand inside a name ("Abdel Fattah al-Burhan").
 const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "le",
@@ -366,10 +376,13 @@ impl<'a> Finder<'a> {
 
     /// The token before token `t` if only whitespace separates them:
     /// `word_before` at a token's start, without searching for it.
+    #[inline]
     fn token_before(&self, t: usize) -> Option<usize> {
         let before = t.checked_sub(1)?;
-        let gap = &self.text[self.seg.tokens[before].span.end..self.seg.tokens[t].span.start];
-        gap.chars().all(char::is_whitespace).then_some(before)
+        let (end, start) = (self.seg.tokens[before].span.end, self.seg.tokens[t].span.start);
+        // Nearly always one space.
+        let spaced = start == end + 1 && self.text.as_bytes()[end] == b' ' || all_whitespace(&self.text[end..start]);
+        spaced.then_some(before)
     }
 
     /// The word just before byte `pos` (skipping spaces), and its start.
@@ -377,13 +390,19 @@ impl<'a> Finder<'a> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
         let gap = &self.text[t.span.end..pos];
-        gap.chars().all(char::is_whitespace).then(|| (t.span.start, t.span.of(self.text)))
+        all_whitespace(gap).then(|| (t.span.start, t.span.of(self.text)))
     }
 
     /// The word lists token `i` is on (looked up once for capitalised tokens).
     fn token_lists(&self, i: usize) -> Lists {
         let class = self.classes[i];
         if class.capitalised { class.lists } else { Lists::of(self.token_text(i)) }
+    }
+
+    /// Whether token `t` is a title ("Dr.", "President"). Titles are
+    /// capitalised (asserted beside `TITLES`): no lookup for other tokens.
+    fn is_title(&self, t: usize) -> bool {
+        self.classes[t].capitalised && self.token_lists(t).has(Lists::TITLE)
     }
 
     fn token_text(&self, i: usize) -> &'a str {
@@ -595,7 +614,8 @@ impl<'a> Finder<'a> {
                 }
                 roles_started > 0 && span.end <= roles[roles_started - 1].1
             };
-            while start_tok + 1 < end_tok && (self.is_prefix_word(start_tok, &mut earlier) || in_role(start_tok)) {
+            // The scan's roles first: they spare the role lookup for offices.
+            while start_tok + 1 < end_tok && (in_role(start_tok) || self.is_prefix_word(start_tok, &mut earlier)) {
                 start_tok += 1;
             }
             let span = Span::new(tokens[start_tok].span.start, tokens[end_tok - 1].span.end);
@@ -608,20 +628,21 @@ impl<'a> Finder<'a> {
             if overlapped || claimed.overlapping(span).next().is_some() {
                 continue;
             }
-            let words = end_tok - start_tok;
-            let (head, non_person) = self.organisation_head(start_tok..end_tok);
-            if let Some(head) = head.filter(|_| words >= 2) {
-                self.new_organisation(span, head);
-                continue;
-            }
-            if non_person {
-                continue;
-            }
-            if words < 2 && !self.single_name_is_person(span, start_tok) {
-                continue;
-            }
-            if words >= 2 && !self.marked_as_person(span, start_tok, roles) {
-                continue;
+            if end_tok - start_tok == 1 {
+                // One word: a person only where a cue marks it (seldom), and
+                // then only if it is no non-person word.
+                if !self.single_name_is_person(span, start_tok) || self.organisation_head(start_tok..end_tok).1 {
+                    continue;
+                }
+            } else {
+                let (head, non_person) = self.organisation_head(start_tok..end_tok);
+                if let Some(head) = head {
+                    self.new_organisation(span, head);
+                    continue;
+                }
+                if non_person || !self.marked_as_person(span, start_tok, roles) {
+                    continue;
+                }
             }
             let index = self.people.len();
             let name = span.of(self.text).to_string();
@@ -648,7 +669,7 @@ impl<'a> Finder<'a> {
             let token = self.token_text(t);
             // The tokens of a name run meet only at hyphens: a token of letters
             // and digits is a whole word, with its lists known if capitalised.
-            if token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if is_ascii_alphanumeric(token) {
                 add(token, self.token_lists(t));
             } else {
                 for word in token.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -702,12 +723,14 @@ impl<'a> Finder<'a> {
         let before = self.token_before(token);
         let honorific = || {
             before.is_some_and(|t| {
-                ["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "King", "Queen", "Emir", "Sultan"]
-                    .contains(&self.token_text(t))
+                matches!(
+                    self.token_text(t),
+                    "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
+                )
             })
         };
-        let verb_before = || before.is_some_and(|t| self.token_lists(t).has(Lists::SPEECH_VERB)) && !self.starts_sentence(token);
-        let verb_after = || Lists::of(leading_letters(self.text[span.end..].strip_prefix(' ').unwrap_or(""))).has(Lists::SPEECH_VERB);
+        let verb_before = || before.is_some_and(|t| is_speech_verb(self.token_text(t))) && !self.starts_sentence(token);
+        let verb_after = || self.text[span.end..].strip_prefix(' ').is_some_and(speech_verb_at);
         // The cues first: most capitalised words have none, and the tests
         // after them cost a lookup or a walk over every person found so far.
         if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
@@ -783,13 +806,13 @@ impl<'a> Finder<'a> {
             return true;
         }
         if let Some(t) = self.token_before(first_token) {
-            let lists = self.token_lists(t);
-            if lists.has(Lists::TITLE) || lists.has(Lists::SPEECH_VERB) || self.lexicon.role(self.token_text(t)).is_some_and(|r| r.person) {
+            let word = self.token_text(t);
+            if self.is_title(t) || is_speech_verb(word) || self.lexicon.role(word).is_some_and(|r| r.person) {
                 return true;
             }
         }
         let after = &self.text[span.end..];
-        if after.starts_with(' ') && Lists::of(leading_letters(after.trim_start())).has(Lists::SPEECH_VERB) {
+        if after.starts_with(' ') && speech_verb_at(after.trim_start()) {
             return true;
         }
         if self.description_before(span, first_token).is_some() {
@@ -891,7 +914,7 @@ impl<'a> Finder<'a> {
         let head = match self.text[..span.start].strip_suffix(", ") {
             Some(head) => head,
             None => {
-                let title = self.token_before(first_token).filter(|&t| self.token_lists(t).has(Lists::TITLE))?;
+                let title = self.token_before(first_token).filter(|&t| self.is_title(t))?;
                 self.text[..self.seg.tokens[title].span.start].strip_suffix(", ")?
             }
         };
@@ -1632,10 +1655,13 @@ impl<'a> Finder<'a> {
         let of_state = |start: usize| {
             let i = self.seg.tokens.partition_point(|t| t.span.start < start);
             let Some((w_start, w)) = self.word_before(start) else { return true };
-            let role_from = roles.partition_point(|&(s, _, _)| s <= w_start);
-            let known = roles[..role_from].last().is_some_and(|&(_, e, _)| w_start < e)
-                || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end);
-            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || known || Lists::of(w).has(Lists::SENTENCE_OPENER)
+            let known = || {
+                let role_from = roles.partition_point(|&(s, _, _)| s <= w_start);
+                roles[..role_from].last().is_some_and(|&(_, e, _)| w_start < e)
+                    || self.mentions.iter().any(|m| m.span.start <= w_start && w_start < m.span.end)
+            };
+            // The walk over the mentions last.
+            self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || Lists::of(w).has(Lists::SENTENCE_OPENER) || known()
         };
         let title = self.word_before(span.start).filter(|&(start, _)| of_state(start));
         let title = title.and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
@@ -1737,6 +1763,62 @@ fn leading_letters(s: &str) -> &str {
     &s[..ascii + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())]
 }
 
+/// The letters speech verbs start with (bit `letter - 'a'`), and their
+/// shortest and longest length: most words are ruled out by these, without
+/// a lookup.
+const SPEECH_VERB_SHAPE: (u32, usize, usize) = {
+    let (mut initials, mut shortest, mut longest) = (0u32, usize::MAX, 0);
+    let mut i = 0;
+    while i < SPEECH_VERBS.len() {
+        let verb = SPEECH_VERBS[i].as_bytes();
+        assert!(verb[0].is_ascii_lowercase(), "speech verbs start with a lower-case ASCII letter");
+        initials |= 1 << (verb[0] - b'a');
+        shortest = if verb.len() < shortest { verb.len() } else { shortest };
+        longest = if verb.len() > longest { verb.len() } else { longest };
+        i += 1;
+    }
+    (initials, shortest, longest)
+};
+
+/// Whether a speech verb could start with byte `b`.
+fn starts_speech_verb(b: u8) -> bool {
+    b.is_ascii_lowercase() && SPEECH_VERB_SHAPE.0 >> (b - b'a') & 1 == 1
+}
+
+/// Whether `word` is a speech verb.
+fn is_speech_verb(word: &str) -> bool {
+    let (_, shortest, longest) = SPEECH_VERB_SHAPE;
+    word.as_bytes().first().is_some_and(|&b| starts_speech_verb(b))
+        && (shortest..=longest).contains(&word.len())
+        && Lists::of(word).has(Lists::SPEECH_VERB)
+}
+
+/// Whether the letters `s` starts with (`leading_letters`) are a speech
+/// verb ("said" of "said."): ASCII letters, no more than the longest verb,
+/// and no letter of any kind after them.
+fn speech_verb_at(s: &str) -> bool {
+    let (_, _, longest) = SPEECH_VERB_SHAPE;
+    if !s.as_bytes().first().is_some_and(|&b| starts_speech_verb(b)) {
+        return false;
+    }
+    let letters = s.bytes().take(longest + 1).take_while(u8::is_ascii_alphabetic).count();
+    letters <= longest && !s[letters..].starts_with(char::is_alphabetic) && is_speech_verb(&s[..letters])
+}
+
+/// Whether `s` is all ASCII letters and digits: a table lookup a byte.
+fn is_ascii_alphanumeric(s: &str) -> bool {
+    const ALPHANUMERIC: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    s.bytes().all(|b| ALPHANUMERIC[usize::from(b)])
+}
+
 /// Where the first clause break in `s` is: a comma, semicolon, colon,
 /// parenthesis or quotation mark.
 fn find_clause_break(s: &str) -> Option<usize> {
@@ -1758,6 +1840,12 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether `s` is all whitespace, as `char::is_whitespace` has it: byte by
+/// byte where it is ASCII (a gap between words nearly always is).
+fn all_whitespace(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'\t'..=b'\r' | b' ')) || !s.is_ascii() && s.chars().all(char::is_whitespace)
+}
+
 /// `s` without every repetition of `prefix` at its start (`trim_start_matches`
 /// without building a searcher).
 fn strip_all<'s>(mut s: &'s str, prefix: &str) -> &'s str {
@@ -1776,8 +1864,9 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 /// not overlap (leftmost-longest), so their ends are in order too.
 fn roles_ending_in<'r, 'l>(roles: &'r [(usize, usize, &'l Role)], ends: std::ops::Range<usize>) -> &'r [(usize, usize, &'l Role)] {
     let from = roles.partition_point(|&(_, e, _)| e < ends.start);
-    let to = roles.partition_point(|&(_, e, _)| e < ends.end);
-    &roles[from..to.max(from)]
+    // Few or none: walked, not searched.
+    let count = roles[from..].iter().take_while(|&&(_, e, _)| e < ends.end).count();
+    &roles[from..from + count]
 }
 
 /// Spans sorted by start, each with what is known of it, asked about in
