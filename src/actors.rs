@@ -455,7 +455,9 @@ impl<'a> Finder<'a> {
             if next_is_name {
                 continue;
             }
-            let (mention_index, country, span_start, end) = match self.modifier_before(start).or_else(|| self.adjective_over_noun(start)) {
+            let word_before_role = self.word_before(start);
+            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role));
+            let (mention_index, country, span_start, end) = match modifier {
                 // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
                 Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
                     Some((residence, ethnic_start)) => (i, residence, ethnic_start, end),
@@ -516,7 +518,13 @@ impl<'a> Finder<'a> {
     /// capitalised organisation words ("Russian Foreign Ministry spokeswoman").
     /// Returns (its mention index, its country, its start).
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
+        self.modifier_before_word(pos, self.word_before(pos))
+    }
+
+    /// `modifier_before` given `word_before(pos)`, which the caller has found.
+    fn modifier_before_word(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
+        let mut word_before_cursor = word_before_pos;
         for _ in 0..5 {
             // A mention that ends in the spaces before the cursor, or right before a possessive there.
             let spaces_start = self.spaces_before(cursor);
@@ -529,13 +537,14 @@ impl<'a> Finder<'a> {
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
-            let (word_start, word) = self.word_before(cursor)?;
+            let (word_start, word) = word_before_cursor?;
             let org_word = word.starts_with(char::is_uppercase)
                 && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
             cursor = word_start;
+            word_before_cursor = self.word_before(cursor);
         }
         None
     }
@@ -951,7 +960,7 @@ impl<'a> Finder<'a> {
     fn surnames_and_descriptions(&mut self) {
         let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
         // Most mentions repeat an earlier target: each is looked at once.
-        let mut seen: Vec<&Target> = Vec::new();
+        let mut seen: Vec<&Target> = Vec::with_capacity(self.mentions.len());
         for m in &self.mentions {
             if seen.contains(&&m.target) {
                 continue;
@@ -980,17 +989,16 @@ impl<'a> Finder<'a> {
         let mut added = Vec::new();
         // Most capitalised words are no surname: a one-word mask of their
         // lengths and last bytes rules out nearly all without a hash lookup.
-        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w));
+        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w.len(), w.as_bytes()[w.len() - 1]));
         // Spans by start, each with the furthest end up to it: a token is
         // inside a mention if one starting at or before it reaches its end.
         let mut reach: Vec<(usize, usize)> = Vec::new();
         for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
             let tok = &self.seg.tokens[i];
-            let w = tok.span.of(self.text);
-            if mask & surname_bit(w) == 0 {
+            if mask & surname_bit(tok.span.len(), self.text.as_bytes()[tok.span.end - 1]) == 0 {
                 continue;
             }
-            let Some(targets) = surnames.get(w) else { continue };
+            let Some(targets) = surnames.get(tok.span.of(self.text)) else { continue };
             if targets.len() != 1 {
                 continue;
             }
@@ -1354,8 +1362,9 @@ impl<'a> Finder<'a> {
 
     /// "French paper workers", "Kenyan tea farmers": a country adjective, one
     /// lowercase noun, then the role.
-    fn adjective_over_noun(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
-        let (noun_start, noun) = self.word_before(pos)?;
+    /// `word_before_pos` is `word_before(pos)`, which the caller has found.
+    fn adjective_over_noun(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
+        let (noun_start, noun) = word_before_pos?;
         let plain_noun = noun.len() >= 3
             && noun.bytes().all(|b| b.is_ascii_lowercase())
             && !["ed", "ing", "ly", "s"].iter().any(|end| noun.ends_with(end));
@@ -1695,9 +1704,8 @@ fn is_leader(person: &crate::lexicon::Entity) -> bool {
 }
 
 /// A bit for a word from its length and last byte, for `surnames_and_descriptions`' mask.
-fn surname_bit(word: &str) -> u64 {
-    let last = word.as_bytes().last().copied().unwrap_or(0);
-    1 << ((word.len() * 7 + usize::from(last)) % 64)
+fn surname_bit(len: usize, last: u8) -> u64 {
+    1 << ((len * 7 + usize::from(last)) % 64)
 }
 
 fn normalize_description(desc: &str) -> String {
