@@ -438,7 +438,9 @@ impl<'a> Finder<'a> {
         debug_assert!(self.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         self.in_text_order = self.mentions.len();
         // Roles no country word modifies, for `roles_in_one_country_sentences`.
-        let mut unplaced = Vec::new();
+        let mut unplaced = Vec::with_capacity(roles.len());
+        // At most one mention per role.
+        self.mentions.reserve(roles.len());
         for (k, &(start, end, role)) in roles.iter().enumerate() {
             // A role word followed by a name is a title ("Foreign Ministry
             // spokeswoman Maria Zakharova"), handled with the person.
