@@ -499,12 +499,12 @@ impl<'a> Finder<'a> {
                 _ => Target::Sector { country, sector },
             };
             // The country word is part of this mention now, not a mention of the state.
-            if let Some(i) = mention_index {
-                if !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
-                    self.mentions.remove(i);
-                    if i < self.in_text_order {
-                        self.in_text_order -= 1;
-                    }
+            if let Some(i) = mention_index
+                && !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person)
+            {
+                self.mentions.remove(i);
+                if i < self.in_text_order {
+                    self.in_text_order -= 1;
                 }
             }
             self.claim(span);
@@ -1126,8 +1126,8 @@ impl<'a> Finder<'a> {
                     Target::Sector { country, sector } => {
                         let adjective = self.lexicon.adjective(country).unwrap_or(country);
                         Actor {
-                            name: format!("{adjective} {}", sector_name(sector)),
-                            code: Some(format!("{country}{sector}")),
+                            name: [adjective, " ", sector_name(sector)].concat(),
+                            code: Some([country.as_str(), sector].concat()),
                             kind: ActorKind::of_sector(sector),
                             country: Some(country.clone()),
                             role: None,
