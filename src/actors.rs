@@ -446,7 +446,7 @@ impl<'a> Finder<'a> {
             // spokeswoman Maria Zakharova"), handled with the person.
             let mut title_end = end;
             for &(s, e, _) in &roles[k + 1..] {
-                if s > title_end && self.text[title_end..s].trim().is_empty() {
+                if s > title_end && self.text[title_end..s].chars().all(char::is_whitespace) {
                     title_end = e;
                 } else {
                     break;
