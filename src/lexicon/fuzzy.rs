@@ -43,10 +43,11 @@ pub struct CountryIndex {
     forms: Vec<(String, EntityId, FormKind)>,
     /// Each form and each of its one-letter deletions → form indices.
     neighbours: FxHashMap<String, Vec<u32>>,
-    /// For each (first, second, last) letters, the lengths of forms that have
-    /// them (bit n for length n): a word no form could be one edit from is
-    /// rejected with one probe.
-    shapes: FxHashMap<(u8, u8, u8), u64>,
+    /// For each (first, second, last) letters, the length and the letters
+    /// (see [`letters`]) of each form that has them: a word no form could be
+    /// one edit from is rejected with one probe. One edit changes the length
+    /// by at most one and the set of letters by at most two.
+    shapes: FxHashMap<(u8, u8, u8), Vec<(usize, u32)>>,
 }
 
 impl CountryIndex {
@@ -70,7 +71,7 @@ impl CountryIndex {
                 }
             }
             let bytes = form.as_bytes();
-            *index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default() |= 1u64 << form.len().min(63);
+            index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default().push((form.len(), letters(bytes)));
             index.forms.push((form, entity, kind));
         }
         index
@@ -84,8 +85,9 @@ impl CountryIndex {
         }
         let bytes = word.as_bytes();
         let shape = (bytes[0].to_ascii_lowercase(), bytes[1].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase());
-        let lengths = self.shapes.get(&shape).copied().unwrap_or(0);
-        if lengths & (0b111u64 << (word.len() - 1)) == 0 {
+        let word_letters = letters(bytes);
+        let near = |&(len, form_letters): &(usize, u32)| len.abs_diff(word.len()) <= 1 && (form_letters ^ word_letters).count_ones() <= 2;
+        if !self.shapes.get(&shape).is_some_and(|forms| forms.iter().any(near)) {
             return None;
         }
         let word = word.to_ascii_lowercase();
@@ -121,6 +123,11 @@ impl CountryIndex {
         }
         found
     }
+}
+
+/// The letters an ASCII word has, as bits (`a` the lowest), ignoring case.
+fn letters(word: &[u8]) -> u32 {
+    word.iter().fold(0, |set, b| set | 1 << (b.to_ascii_lowercase().wrapping_sub(b'a') % 32))
 }
 
 /// The word with each of its letters deleted in turn (ASCII only).
