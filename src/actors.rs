@@ -555,6 +555,7 @@ impl<'a> Finder<'a> {
         self.country_code(target).map(str::to_string)
     }
 
+    /// `country_of_target`, borrowed: for rules that only compare countries.
     fn country_code<'s>(&'s self, target: &'s Target) -> Option<&'s str> {
         match target {
             Target::Entity(e) => self.lexicon.entities[*e].country.as_deref(),
