@@ -468,13 +468,15 @@ impl<'a> Finder<'a> {
         debug_assert!(self.mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         self.in_text_order = self.mentions.len();
         // Roles no country word modifies, for `roles_in_one_country_sentences`.
-        let mut unplaced = Vec::new();
+        let mut unplaced = Vec::with_capacity(roles.len());
+        // At most one mention per role.
+        self.mentions.reserve(roles.len());
         for (k, &(start, end, role)) in roles.iter().enumerate() {
             // A role word followed by a name is a title ("Foreign Ministry
             // spokeswoman Maria Zakharova"), handled with the person.
             let mut title_end = end;
             for &(s, e, _) in &roles[k + 1..] {
-                if s > title_end && self.text[title_end..s].trim().is_empty() {
+                if s > title_end && self.text[title_end..s].chars().all(char::is_whitespace) {
                     title_end = e;
                 } else {
                     break;
@@ -485,7 +487,9 @@ impl<'a> Finder<'a> {
             if next_is_name {
                 continue;
             }
-            let (mention_index, country, span_start, end) = match self.modifier_before(start).or_else(|| self.adjective_over_noun(start)) {
+            let word_before_role = self.word_before(start);
+            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role));
+            let (mention_index, country, span_start, end) = match modifier {
                 // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
                 Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
                     Some((residence, ethnic_start)) => (i, residence, ethnic_start, end),
@@ -525,12 +529,12 @@ impl<'a> Finder<'a> {
                 _ => Target::Sector { country, sector },
             };
             // The country word is part of this mention now, not a mention of the state.
-            if let Some(i) = mention_index {
-                if !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person) {
-                    self.mentions.remove(i);
-                    if i < self.in_text_order {
-                        self.in_text_order -= 1;
-                    }
+            if let Some(i) = mention_index
+                && !matches!(self.mentions[i].target, Target::Entity(e) if self.lexicon.entities[e].kind == ActorKind::Person)
+            {
+                self.mentions.remove(i);
+                if i < self.in_text_order {
+                    self.in_text_order -= 1;
                 }
             }
             self.claim(span);
@@ -546,7 +550,13 @@ impl<'a> Finder<'a> {
     /// capitalised organisation words ("Russian Foreign Ministry spokeswoman").
     /// Returns (its mention index, its country, its start).
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
+        self.modifier_before_word(pos, self.word_before(pos))
+    }
+
+    /// `modifier_before` given `word_before(pos)`, which the caller has found.
+    fn modifier_before_word(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
+        let mut word_before_cursor = word_before_pos;
         for _ in 0..5 {
             // A mention that ends in the spaces before the cursor, or right before a possessive there.
             let spaces_start = self.spaces_before(cursor);
@@ -559,13 +569,14 @@ impl<'a> Finder<'a> {
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
-            let (word_start, word) = self.word_before(cursor)?;
+            let (word_start, word) = word_before_cursor?;
             let org_word = word.starts_with(char::is_uppercase)
                 && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
             cursor = word_start;
+            word_before_cursor = self.word_before(cursor);
         }
         None
     }
@@ -574,6 +585,7 @@ impl<'a> Finder<'a> {
         self.country_code(target).map(str::to_string)
     }
 
+    /// `country_of_target`, borrowed: for rules that only compare countries.
     fn country_code<'s>(&'s self, target: &'s Target) -> Option<&'s str> {
         match target {
             Target::Entity(e) => self.lexicon.entities[*e].country.as_deref(),
@@ -1021,7 +1033,7 @@ impl<'a> Finder<'a> {
     fn surnames_and_descriptions(&mut self) {
         let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
         // Most mentions repeat an earlier target: each is looked at once.
-        let mut seen: Vec<&Target> = Vec::new();
+        let mut seen: Vec<&Target> = Vec::with_capacity(self.mentions.len());
         for m in &self.mentions {
             if seen.contains(&&m.target) {
                 continue;
@@ -1050,17 +1062,16 @@ impl<'a> Finder<'a> {
         let mut added = Vec::new();
         // Most capitalised words are no surname: a one-word mask of their
         // lengths and last bytes rules out nearly all without a hash lookup.
-        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w));
+        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w.len(), w.as_bytes()[w.len() - 1]));
         // Spans by start, each with the furthest end up to it: a token is
         // inside a mention if one starting at or before it reaches its end.
         let mut reach: Vec<(usize, usize)> = Vec::new();
         for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
             let tok = &self.seg.tokens[i];
-            let w = tok.span.of(self.text);
-            if mask & surname_bit(w) == 0 {
+            if mask & surname_bit(tok.span.len(), self.text.as_bytes()[tok.span.end - 1]) == 0 {
                 continue;
             }
-            let Some(targets) = surnames.get(w) else { continue };
+            let Some(targets) = surnames.get(tok.span.of(self.text)) else { continue };
             if targets.len() != 1 {
                 continue;
             }
@@ -1186,8 +1197,8 @@ impl<'a> Finder<'a> {
                     Target::Sector { country, sector } => {
                         let adjective = self.lexicon.adjective(country).unwrap_or(country);
                         Actor {
-                            name: format!("{adjective} {}", sector_name(sector)),
-                            code: Some(format!("{country}{sector}")),
+                            name: [adjective, " ", sector_name(sector)].concat(),
+                            code: Some([country.as_str(), sector].concat()),
                             kind: ActorKind::of_sector(sector),
                             country: Some(country.clone()),
                             role: None,
@@ -1424,8 +1435,9 @@ impl<'a> Finder<'a> {
 
     /// "French paper workers", "Kenyan tea farmers": a country adjective, one
     /// lowercase noun, then the role.
-    fn adjective_over_noun(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
-        let (noun_start, noun) = self.word_before(pos)?;
+    /// `word_before_pos` is `word_before(pos)`, which the caller has found.
+    fn adjective_over_noun(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
+        let (noun_start, noun) = word_before_pos?;
         let plain_noun = noun.len() >= 3
             && noun.bytes().all(|b| b.is_ascii_lowercase())
             && !["ed", "ing", "ly", "s"].iter().any(|end| noun.ends_with(end));
@@ -1987,9 +1999,8 @@ fn is_leader(person: &crate::lexicon::Entity) -> bool {
 }
 
 /// A bit for a word from its length and last byte, for `surnames_and_descriptions`' mask.
-fn surname_bit(word: &str) -> u64 {
-    let last = word.as_bytes().last().copied().unwrap_or(0);
-    1 << ((word.len() * 7 + usize::from(last)) % 64)
+fn surname_bit(len: usize, last: u8) -> u64 {
+    1 << ((len * 7 + usize::from(last)) % 64)
 }
 
 fn normalize_description(desc: &str) -> String {
