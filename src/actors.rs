@@ -130,6 +130,21 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// Organisation heads that make it a news outlet.
 const MEDIA_HEADS: &[&str] = &["Times", "Post", "News", "Journal", "Network", "Tribune", "Herald", "Gazette", "Magazine", "Television", "Radio", "Press"];
 
+/// Given names common in news, from `data/lexicon/given_names.tsv`: a place's
+/// name right after one is a surname ("Luis Montenegro", "Jim Jordan").
+/// Asked only before one-word place names, so a plain set.
+static GIVEN_NAMES: std::sync::LazyLock<FxHashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/lexicon/given_names.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.split('\t').next())
+        .collect()
+});
+
+fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(word)
+}
+
 /// Month and day names: capitalised, but not surnames.
 const CALENDAR_WORDS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -438,7 +453,9 @@ impl<'a> Finder<'a> {
             let longer = match kind {
                 FormKind::Surname => self.inside_longer_name(start, end, Some(entity)),
                 FormKind::Name if person => self.inside_longer_name(start, end, None),
-                _ => false,
+                // "Luis Montenegro", "Jim Jordan", "Jeremy Paris": a one-word
+                // place after a given name is someone's surname, left to the name finder.
+                _ => !person && !self.text[start..end].contains(' ') && self.given_name_before(start),
             };
             if longer {
                 continue;
@@ -1060,6 +1077,8 @@ impl<'a> Finder<'a> {
             }
         }
         let mut added = Vec::new();
+        // Indices of place mentions that are a person's surname after all.
+        let mut replaced = Vec::new();
         // Most capitalised words are no surname: a one-word mask of their
         // lengths and last bytes rules out nearly all without a hash lookup.
         let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w.len(), w.as_bytes()[w.len() - 1]));
@@ -1082,16 +1101,32 @@ impl<'a> Finder<'a> {
                     reach[k].1 = reach[k].1.max(reach[k - 1].1);
                 }
             }
+            // "Dr Ramani": the title is part of the mention.
+            let title_start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
+                Some((p, t)) if Lists::of(t).has(Lists::TITLE) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => Some(self.seg.tokens[p].span.start),
+                _ => None,
+            };
             let k = reach.partition_point(|&(start, _)| start <= tok.span.start);
             if k > 0 && reach[k - 1].1 >= tok.span.end {
-                continue;
+                // "Mr. Montenegro" after "Luis Montenegro": with a title, the
+                // person's surname, not the place the word also names.
+                let place = self.mentions.iter().position(|m| {
+                    m.span == tok.span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind != ActorKind::Person)
+                });
+                match place.filter(|_| title_start.is_some()) {
+                    Some(m) => replaced.push(m),
+                    None => continue,
+                }
             }
-            // "Dr Ramani": the title is part of the mention.
-            let start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
-                Some((p, t)) if Lists::of(t).has(Lists::TITLE) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => self.seg.tokens[p].span.start,
-                _ => tok.span.start,
-            };
+            let start = title_start.unwrap_or(tok.span.start);
             added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
+        }
+        if !replaced.is_empty() {
+            let mut k = 0;
+            self.mentions.retain(|_| {
+                k += 1;
+                !replaced.contains(&(k - 1))
+            });
         }
         self.mentions.extend(added);
         // Later uses of a description an apposition set up.
@@ -1312,6 +1347,14 @@ impl<'a> Finder<'a> {
             .max_by_key(|(e, _)| latest_term(*e))
             .filter(|(e, _)| self.date.is_none() && targets.iter().all(|(o, _)| o == e || latest_term(*o) < latest_term(*e)));
         latest.or(targets.first()).copied()
+    }
+
+    /// Whether a given name ([`GIVEN_NAMES`]) stands right before byte
+    /// `start`, one space away.
+    fn given_name_before(&self, start: usize) -> bool {
+        let Some(before) = self.text[..start].strip_suffix(' ') else { return false };
+        let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).next().unwrap_or("");
+        is_given_name(word)
     }
 
     /// Whether a person's form is part of a longer capitalised name ("Carter
@@ -2252,6 +2295,19 @@ mod tests {
         let get = |n: &str| found.iter().find(|a| a.name == n).unwrap_or_else(|| panic!("{n} in {found:#?}"));
         assert_eq!(get("Rui Costa").code, None, "a federation's president holds no office of state");
         assert_eq!(get("Aisha Nour").code.as_deref(), Some("IGOARL"));
+    }
+
+    #[test]
+    fn a_place_name_after_a_given_name_is_a_surname() {
+        let all = summary(
+            "Prime Minister Tomas Kenya of Lesotho arrived in Maseru. Mr. Kenya said the talks went well.\n\nRep. Jim Jordan, an Ohio Republican, said Jordan should get more aid.",
+        );
+        let kenya = find(&all, "Tomas Kenya");
+        assert_eq!(kenya.1.as_deref(), Some("LSOGOV"), "{all:#?}");
+        assert_eq!(kenya.2.len(), 2, "Mr. Kenya is the same person: {all:#?}");
+        assert!(all.iter().all(|a| a.1.as_deref() != Some("KEN")), "{all:#?}");
+        assert_eq!(find(&all, "Jim Jordan").2.len(), 1, "{all:#?}");
+        assert_eq!(find(&all, "Jordan").1.as_deref(), Some("JOR"), "the country alone is still the country: {all:#?}");
     }
 
     #[test]
