@@ -165,6 +165,9 @@ pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quot
         if mid_sentence && words <= 2 && !ends_sentence {
             continue; // scare quotes ("terrorist") and short titles
         }
+        if mid_sentence && is_title(content) {
+            continue; // titles and slogans: "hosted “The Apprentice.”"
+        }
         let only_content = text[paragraph.start..paragraph.end].trim().len() <= s.outer.len() + 1;
         if only_content && repeats_article(text, paragraph, content) {
             let quote = Quote { span: s.inner, kind: QuoteKind::Pullquote, speaker: None, cue: None };
@@ -559,6 +562,29 @@ fn quote_segments(text: &str, seg: &Segmentation) -> Vec<Segment> {
         close(&mut out, &mut open, paragraph.span.end, paragraph.span.end);
     }
     out
+}
+
+/// Words a title leaves in lower case ("Face the Nation", "Sons of Trump").
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "vs",
+];
+
+/// Whether words in marks are a title or a slogan rather than speech: two
+/// to eight words, each capitalised but the small words of titles, not all
+/// in capitals and not exclaimed or asked ("The Apprentice", "Crippled
+/// America: How to Make America Great Again", "Settle For Hillary"; not
+/// "LOCK HER UP", "Ted! Ted!").
+fn is_title(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .collect();
+    (2..=8).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || TITLE_SMALL_WORDS.contains(w))
+        && content.chars().any(char::is_lowercase)
+        && !content.contains(['!', '?'])
 }
 
 /// The text with each pair of apostrophes or backticks typed for a double
@@ -1564,6 +1590,13 @@ mod tests {
         assert!(mention(&q[0]).contains("Whitfield"), "{q:?}");
         assert!(q[0].0.as_deref().unwrap().ends_with("Whitfield"), "{q:?}");
         assert!(mention(&q[1]).contains("Oyelaran"), "{q:?}");
+    }
+
+    #[test]
+    fn titles_and_slogans_in_marks_are_not_quotations() {
+        let q = quotes("She appeared on “Face the Nation” and praised the book “Roads of the Andes: A Journey North,” which he wrote.\n\nThe crowd chanted “Free Them All Now!” outside.\n\n“We Will Rebuild,” the mayor said.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(texts, ["Free Them All Now!", "We Will Rebuild,"], "{q:?}");
     }
 
     #[test]
