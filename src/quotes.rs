@@ -594,8 +594,8 @@ fn is_title(content: &str) -> bool {
 /// offset stays that of the text: `''Yes` reads ` "Yes`, `Yes,''` reads
 /// `Yes," `. A pair opens where it follows a space, the start of the text
 /// or an opening bracket or dash and a word follows it; elsewhere it closes.
-/// Longer runs (`'''`) are left alone: an apostrophe inside marks makes
-/// them ambiguous.
+/// Three apostrophes are a pair and a single quotation mark inside it:
+/// `'''Old` opens both, `old,'''` closes both. Longer runs are left alone.
 fn marks_view(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains("''") && !text.contains("``") {
         return std::borrow::Cow::Borrowed(text);
@@ -604,18 +604,21 @@ fn marks_view(text: &str) -> std::borrow::Cow<'_, str> {
     let mut view = bytes.to_vec();
     let mut i = 0;
     while i + 1 < bytes.len() {
-        let pair = bytes[i] == bytes[i + 1] && matches!(bytes[i], b'\'' | b'`');
-        let run_alone = i.checked_sub(1).is_none_or(|p| bytes[p] != bytes[i]) && bytes.get(i + 2) != Some(&bytes[i]);
-        if !(pair && run_alone) {
-            i += 1;
+        let mark = bytes[i];
+        let run = if matches!(mark, b'\'' | b'`') { bytes[i..].iter().take_while(|&&b| b == mark).count() } else { 0 };
+        let starts_run = i.checked_sub(1).is_none_or(|p| bytes[p] != mark);
+        if !(starts_run && (run == 2 || run == 3 && mark == b'\'')) {
+            i += run.max(1);
             continue;
         }
         let before = text[..i].chars().next_back();
-        let after = text[i + 2..].chars().next();
-        let opens = bytes[i] == b'`'
+        let after = text[i + run..].chars().next();
+        let opens = mark == b'`'
             || before.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
-        view[i..i + 2].copy_from_slice(if opens { b" \"" } else { b"\" " });
-        i += 2;
+        // The pair is the outer mark: first when opening, last when closing.
+        let pair = if opens { i } else { i + run - 2 };
+        view[pair..pair + 2].copy_from_slice(if opens { b" \"" } else { b"\" " });
+        i += run;
     }
     // Only ASCII bytes were replaced by ASCII bytes.
     std::borrow::Cow::Owned(String::from_utf8(view).unwrap_or_else(|_| text.to_string()))
@@ -1609,6 +1612,11 @@ mod tests {
         assert_eq!(q[1].2.as_deref(), Some("Ines Duarte"), "the second quote keeps the speaker");
         assert_eq!(q[3].1, "partial");
         assert_eq!(q[2].2.as_deref(), Some("a fisherman"), "{q:?}");
+        // A single quotation mark inside the pair: three apostrophes.
+        let q = quotes("''I would call the plan 'old-school,''' said Dana Ruiz, a councillor.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "I would call the plan 'old-school,'");
+        assert_eq!(q[0].2.as_deref(), Some("Dana Ruiz"));
     }
 
     #[test]
