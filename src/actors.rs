@@ -1401,7 +1401,9 @@ impl<'a> Finder<'a> {
         let tokens = &self.seg.tokens;
         let capitalised = |t: &crate::segment::Token| t.kind == TokenKind::Word && t.span.of(self.text).starts_with(char::is_uppercase);
         let mut found = Vec::new();
-        for (i, tok) in tokens.iter().enumerate() {
+        // Only capitalised tokens can be: their list is far shorter than the document's tokens.
+        for &i in &self.capitalised {
+            let tok = &tokens[i];
             if tok.span.len() < 6 || !self.text.as_bytes()[tok.span.start].is_ascii_uppercase() {
                 continue;
             }

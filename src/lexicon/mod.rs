@@ -186,15 +186,68 @@ pub struct Lexicon {
     countries_fuzzy: fuzzy::CountryIndex,
 }
 
-/// The forms that start with one word, as indices, longest first.
+/// The forms that start with one word, longest first.
 #[derive(Default)]
 struct FirstWord {
-    names: Vec<u32>,
+    names: Vec<Candidate>,
     /// Whether every name here starts with an ASCII capital, so that a
     /// lower-case word ("to", "said") need not try them ("To Lam", "Said Chengriha").
     names_capitalised: bool,
-    folded: Vec<u32>,
-    roles: Vec<u32>,
+    folded: Vec<Candidate>,
+    roles: Vec<Candidate>,
+}
+
+/// A form that starts with a given first word, with the bytes that tell
+/// most candidates apart without reading the form: a frequent first word
+/// ("President", "New", "Democratic") starts 15 to 20 forms, and the text
+/// after it matches one at most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Candidate {
+    /// Index of the form in its list (`names`, `folded` or `role_words`).
+    index: u32,
+    /// The form's length in bytes.
+    len: u32,
+    /// Where the form's second word starts (the byte after the first
+    /// non-alphanumeric character after its first word; 0 for a single
+    /// word), and the byte there: the forms of one first word differ
+    /// mostly in the next word's first letter.
+    probe_at: u32,
+    probe: u8,
+    /// The form's last byte.
+    last: u8,
+}
+
+impl Candidate {
+    fn new(index: usize, form: &str) -> Candidate {
+        let bytes = form.as_bytes();
+        let second_word = form
+            .char_indices()
+            .skip_while(|(_, c)| c.is_alphanumeric())
+            .nth(1)
+            .map_or(0, |(at, _)| at);
+        Candidate {
+            index: index as u32,
+            len: form.len() as u32,
+            probe_at: second_word as u32,
+            probe: bytes[second_word],
+            last: bytes[bytes.len() - 1],
+        }
+    }
+
+    /// Whether the form may be the text's `bytes` from their start, ending
+    /// at a word boundary, as far as its length and two of its bytes can
+    /// tell (compared ignoring ASCII case where `fold`): with no ASCII
+    /// letter or digit after it. The form itself is compared only where
+    /// this passes.
+    #[inline]
+    fn may_match(&self, bytes: &[u8], fold: bool) -> bool {
+        let (len, probe_at) = (self.len as usize, self.probe_at as usize);
+        let same = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
+        len <= bytes.len()
+            && same(bytes[len - 1], self.last)
+            && same(bytes[probe_at], self.probe)
+            && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric)
+    }
 }
 
 impl FirstWord {
@@ -283,6 +336,9 @@ impl LexiconBuilder {
     }
 
     pub fn add_role(&mut self, word: &str, role: Role) {
+        if word.trim().is_empty() {
+            return;
+        }
         for variant in apostrophe_variants(&word.trim().to_lowercase()) {
             self.roles.insert(variant, role.clone());
         }
@@ -325,20 +381,20 @@ impl LexiconBuilder {
         let folded_first: Vec<usize> = folded.iter().map(|(form, _)| entry(form)).collect();
         let roles_first: Vec<usize> = role_words.iter().map(|(word, _)| entry(word)).collect();
         for (i, &first) in names_first.iter().enumerate() {
-            first_words[first].names.push(i as u32);
+            first_words[first].names.push(Candidate::new(i, &names[i].0));
         }
         for (i, &first) in folded_first.iter().enumerate() {
-            first_words[first].folded.push(i as u32);
+            first_words[first].folded.push(Candidate::new(i, &folded[i].0));
         }
         for (i, &first) in roles_first.iter().enumerate() {
-            first_words[first].roles.push(i as u32);
+            first_words[first].roles.push(Candidate::new(i, &role_words[i].0));
         }
         // Longest first, so that the first form that matches is the longest.
         for first in &mut first_words {
-            first.names.sort_by_key(|&i| std::cmp::Reverse(names[i as usize].0.len()));
-            first.folded.sort_by_key(|&i| std::cmp::Reverse(folded[i as usize].0.len()));
-            first.roles.sort_by_key(|&i| std::cmp::Reverse(role_words[i as usize].0.len()));
-            first.names_capitalised = first.names.iter().all(|&i| names[i as usize].0.as_bytes()[0].is_ascii_uppercase());
+            for candidates in [&mut first.names, &mut first.folded, &mut first.roles] {
+                candidates.sort_by_key(|c| std::cmp::Reverse(c.len));
+            }
+            first.names_capitalised = first.names.iter().all(|c| names[c.index as usize].0.as_bytes()[0].is_ascii_uppercase());
         }
         let (role_words, roles): (Vec<String>, Vec<Role>) = role_words.into_iter().unzip();
         let mut short_roles: FxHashMap<u128, u32> = FxHashMap::default();
@@ -572,43 +628,36 @@ impl<'l, 't> Matcher<'l, 't> {
         let rest = &text[start..];
         let bytes = rest.as_bytes();
         let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
-        // A form's last byte must be the text's there, with no ASCII letter
-        // or digit after it: most candidates fail these two byte tests,
-        // before the comparison of the whole form.
-        let may_end = |form: &str, fold: bool| {
-            let len = form.len();
-            len <= bytes.len()
-                && form.as_bytes().last().is_none_or(|&last| if fold { bytes[len - 1].eq_ignore_ascii_case(&last) } else { bytes[len - 1] == last })
-                && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric)
-        };
         if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
-            let found = first.names.iter().map(|&i| &lexicon.names[i as usize]).find(|(form, _)| {
-                may_end(form, false) && rest.starts_with(&**form) && ends_word(form.len())
+            let found = first.names.iter().find(|c| {
+                let form = &lexicon.names[c.index as usize].0;
+                c.may_match(bytes, false) && rest.starts_with(&**form) && ends_word(form.len())
             });
-            if let Some((form, targets)) = found {
-                self.names_free = start + form.len();
-                self.scan.forms.push((start, self.names_free, targets.as_slice()));
+            if let Some(c) = found {
+                self.names_free = start + c.len as usize;
+                self.scan.forms.push((start, self.names_free, lexicon.names[c.index as usize].1.as_slice()));
             }
         }
         if start >= self.folded_free {
-            let found = first.folded.iter().map(|&i| &lexicon.folded[i as usize]).find(|(form, _)| {
-                may_end(form, true)
+            let found = first.folded.iter().find(|c| {
+                let form = &lexicon.folded[c.index as usize].0;
+                c.may_match(bytes, true)
                     && rest.get(..form.len()).is_some_and(|t| t.eq_ignore_ascii_case(form) && t.chars().any(char::is_uppercase))
                     && ends_word(form.len())
             });
-            if let Some((form, targets)) = found {
-                self.folded_free = start + form.len();
-                self.folded_found.push((start, self.folded_free, targets.as_slice()));
+            if let Some(c) = found {
+                self.folded_free = start + c.len as usize;
+                self.folded_found.push((start, self.folded_free, lexicon.folded[c.index as usize].1.as_slice()));
             }
         }
         if start >= self.roles_free {
-            let found = first.roles.iter().find(|&&i| {
-                let word = &lexicon.role_words[i as usize];
-                may_end(word, true) && rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && ends_word(word.len())
+            let found = first.roles.iter().find(|c| {
+                let word = &lexicon.role_words[c.index as usize];
+                c.may_match(bytes, true) && rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && ends_word(word.len())
             });
-            if let Some(&i) = found {
-                self.roles_free = start + lexicon.role_words[i as usize].len();
-                self.scan.roles.push((start, self.roles_free, &lexicon.roles[i as usize]));
+            if let Some(c) = found {
+                self.roles_free = start + c.len as usize;
+                self.scan.roles.push((start, self.roles_free, &lexicon.roles[c.index as usize]));
             }
         }
     }
@@ -766,7 +815,7 @@ mod tests {
         // The packed keys, the filter and the probe agree with the index
         // built from the forms: each form's first token leads to its entry.
         let lexicon = Lexicon::builtin();
-        let lists: [(&[(Box<str>, Vec<(EntityId, FormKind)>)], fn(&FirstWord) -> &[u32]); 2] =
+        let lists: [(&[(Box<str>, Vec<(EntityId, FormKind)>)], fn(&FirstWord) -> &[Candidate]); 2] =
             [(&lexicon.names, |f| &f.names), (&lexicon.folded, |f| &f.folded)];
         let mut checked = 0;
         for (list, entries) in lists {
@@ -776,14 +825,14 @@ mod tests {
                     continue;
                 }
                 let index = lexicon.first_word_at(form, 0, token.span.end).unwrap_or_else(|| panic!("{form}"));
-                assert!(entries(&lexicon.first_words[index as usize]).contains(&(i as u32)), "{form}");
+                assert!(entries(&lexicon.first_words[index as usize]).contains(&Candidate::new(i, form)), "{form}");
                 checked += 1;
             }
         }
         for (i, word) in lexicon.role_words.iter().enumerate() {
             let end = segment(word).tokens[0].span.end;
             let index = lexicon.first_word_at(word, 0, end).unwrap_or_else(|| panic!("{word}"));
-            assert!(lexicon.first_words[index as usize].roles.contains(&(i as u32)), "{word}");
+            assert!(lexicon.first_words[index as usize].roles.contains(&Candidate::new(i, word)), "{word}");
             assert_eq!(lexicon.role(word).map(|r| &r.sector), Some(&lexicon.roles[i].sector), "{word}");
         }
         assert!(checked > 1000);
