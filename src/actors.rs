@@ -765,11 +765,11 @@ impl<'a> Finder<'a> {
         if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
             return false;
         }
-        let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
+        let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == word)
             || self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
                     let entity = &self.lexicon.entities[e];
-                    entity.kind == ActorKind::Person && entity.name.rsplit(' ').next() == Some(word)
+                    entity.kind == ActorKind::Person && after_last_space(&entity.name) == word
                 }
                 _ => false,
             });
@@ -907,7 +907,7 @@ impl<'a> Finder<'a> {
             let (country, code) = self.affiliation_in(appos);
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
-                let last = m.span.of(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+                let last = lowercase(after_last_space(m.span.of(self.text)));
                 if self.lexicon.role(&last).is_some_and(|r| r.person) {
                     m.target = target.clone();
                 }
@@ -923,7 +923,7 @@ impl<'a> Finder<'a> {
             if let Target::NewPerson(_) = target {
                 let (country, code) = self.affiliation_in(desc_span);
                 let desc = desc_span.of(self.text);
-                let descriptor_sector = self.lexicon.role(desc.rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
+                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.clone());
                 let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
@@ -1069,7 +1069,8 @@ impl<'a> Finder<'a> {
                 Target::NewPerson(i) => self.people[*i].name.as_str(),
                 Target::Sector { .. } => continue,
             };
-            if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2 && !Lists::of(w).has(Lists::CALENDAR_WORD)) {
+            let last = surname_of(name);
+            if last.chars().count() > 2 && !Lists::of(last).has(Lists::CALENDAR_WORD) {
                 let targets = surnames.entry(last).or_default();
                 if !targets.contains(&m.target) {
                     targets.push(m.target.clone());
@@ -1188,17 +1189,26 @@ impl<'a> Finder<'a> {
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
         // The mentions in text order (of equal spans, the earlier found first),
-        // sorted as small keys rather than moved whole; mostly in runs already.
-        let mut order: Vec<(Span, usize)> = self.mentions.iter().enumerate().map(|(i, m)| (m.span, i)).collect();
-        order.sort();
+        // sorted as one integer each rather than moved whole: start, end and
+        // index packed, ends and indices in 32 bits (texts are far below 4 GiB).
+        debug_assert!(u32::try_from(self.text.len()).is_ok() && u32::try_from(self.mentions.len()).is_ok());
+        let mut order: Vec<u128> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span.start as u128) << 64 | (m.span.end as u128) << 32 | i as u128)
+            .collect();
+        // The keys are distinct: any sort gives the stable order.
+        order.sort_unstable();
+        let mention_of = |key: u128| &self.mentions[(key & u128::from(u32::MAX)) as usize];
         // One group of spans per target, in the order of first mention. A
         // document has a few dozen targets: a walk finds one faster than a
         // hash. Counted first, so that each group's spans are allocated once.
         let mut targets: Vec<(&Target, usize)> = Vec::new();
         let group_of: Vec<usize> = order
             .iter()
-            .map(|&(_, i)| {
-                let target = &self.mentions[i].target;
+            .map(|&key| {
+                let target = &mention_of(key).target;
                 match targets.iter().position(|(t, _)| *t == target) {
                     Some(group) => {
                         targets[group].1 += 1;
@@ -1212,7 +1222,8 @@ impl<'a> Finder<'a> {
             })
             .collect();
         let mut groups: Vec<(Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t.clone(), Vec::with_capacity(n))).collect();
-        for (&(span, _), group) in order.iter().zip(group_of) {
+        for (&key, group) in order.iter().zip(group_of) {
+            let span = mention_of(key).span;
             // Spans come in order: a repeated one repeats the last.
             let spans = &mut groups[group].1;
             if spans.last() != Some(&span) {
@@ -1796,7 +1807,7 @@ impl<'a> Finder<'a> {
             .filter(|(_, m)| m.form == Some(FormKind::Surname) && !named_in_full(&m.target))
             .filter_map(|(k, m)| {
                 let surname = m.span.of(self.text);
-                let person = self.people.iter().position(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(surname));
+                let person = self.people.iter().position(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == surname);
                 person.map(|i| (k, i))
             })
             .collect();
@@ -1893,6 +1904,19 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
         0xE2 => b[i..].starts_with("“".as_bytes()),
         _ => false,
     }
+}
+
+/// What follows the last space in `s` (all of it if there is none):
+/// `s.rsplit(' ').next()`, found backwards with `memrchr` rather than a searcher.
+fn after_last_space(s: &str) -> &str {
+    &s[s.rfind(' ').map_or(0, |i| i + 1)..]
+}
+
+/// The last word of a name, after its last space or hyphen ("Abu Marzouk",
+/// "Al-Burhan"): `name.split([' ', '-']).next_back()` without a searcher.
+fn surname_of(name: &str) -> &str {
+    // Both separators are ASCII: the byte after one starts a character.
+    &name[name.bytes().rposition(|b| b == b' ' || b == b'-').map_or(0, |i| i + 1)..]
 }
 
 /// Whether `s` is all whitespace, as `char::is_whitespace` has it: byte by
