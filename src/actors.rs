@@ -404,8 +404,9 @@ impl<'a> Finder<'a> {
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
-        let gap = &self.text[t.span.end..pos];
-        all_whitespace(gap).then(|| (t.span.start, t.span.of(self.text)))
+        // Nearly always one space.
+        let spaced = pos == t.span.end + 1 && self.text.as_bytes()[t.span.end] == b' ' || all_whitespace(&self.text[t.span.end..pos]);
+        spaced.then(|| (t.span.start, t.span.of(self.text)))
     }
 
     /// The word lists token `i` is on (looked up once for capitalised tokens).
@@ -1564,7 +1565,7 @@ impl<'a> Finder<'a> {
         }
         let span = Span::new(ethnic_start, end);
         let mut counts: Vec<(&str, usize)> = Vec::new();
-        for country in self.sentence_countries(span, false).into_iter().filter(|&c| c != own) {
+        for country in self.sentence_countries(span, false).filter(|&c| c != own) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -1582,30 +1583,26 @@ impl<'a> Finder<'a> {
     /// it, one per mention (places are weaker evidence: "the Jeddah
     /// Declaration"); with `not_visited`, countries after a locative ("arrived
     /// in Nigeria") are left out, as a visitor is not of the place visited.
-    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<&str> {
+    /// Not collected: callers only walk them.
+    fn sentence_countries(&self, span: Span, not_visited: bool) -> impl Iterator<Item = &str> {
         let sentence = self.sentence_of(span.start);
-        let outside = |s: Span| s.end <= span.start || span.end <= s.start;
-        let mut countries = Vec::new();
+        let outside = move |s: Span| s.end <= span.start || span.end <= s.start;
         let media = |t: &Target| match t {
             Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Media,
             Target::Sector { sector, .. } => sector == "MED",
             Target::NewPerson(i) => self.people[*i].kind == ActorKind::Media,
         };
-        for m in self.mentions_within(sentence).filter(|m| outside(m.span) && !media(&m.target)) {
-            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
-            if not_visited && after_locative() {
-                continue;
-            }
-            countries.extend(self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
-        }
-        countries
+        let after_locative = |m: &Mention| self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
+        self.mentions_within(sentence)
+            .filter(move |m| outside(m.span) && !media(&m.target) && !(not_visited && after_locative(m)))
+            .filter_map(|m| self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")))
     }
 
     /// The one country the sentence names outside `span`, if it names exactly one.
     fn sentence_country(&self, span: Span, not_visited: bool) -> Option<String> {
-        let countries = self.sentence_countries(span, not_visited);
-        let first = *countries.first()?;
-        countries.iter().all(|&c| c == first).then(|| first.to_string())
+        let mut countries = self.sentence_countries(span, not_visited);
+        let first = countries.next()?;
+        countries.all(|c| c == first).then(|| first.to_string())
     }
 
     /// Roles no country word modifies ("Moslem fundamentalist demonstrators",
