@@ -404,8 +404,9 @@ impl<'a> Finder<'a> {
     fn word_before(&self, pos: usize) -> Option<(usize, &'a str)> {
         let i = self.seg.tokens.partition_point(|t| t.span.end <= pos);
         let t = self.seg.tokens.get(i.checked_sub(1)?)?;
-        let gap = &self.text[t.span.end..pos];
-        all_whitespace(gap).then(|| (t.span.start, t.span.of(self.text)))
+        // Nearly always one space.
+        let spaced = pos == t.span.end + 1 && self.text.as_bytes()[t.span.end] == b' ' || all_whitespace(&self.text[t.span.end..pos]);
+        spaced.then(|| (t.span.start, t.span.of(self.text)))
     }
 
     /// The word lists token `i` is on (looked up once for capitalised tokens).
@@ -765,11 +766,11 @@ impl<'a> Finder<'a> {
         if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
             return false;
         }
-        let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(word))
+        let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == word)
             || self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
                     let entity = &self.lexicon.entities[e];
-                    entity.kind == ActorKind::Person && entity.name.rsplit(' ').next() == Some(word)
+                    entity.kind == ActorKind::Person && after_last_space(&entity.name) == word
                 }
                 _ => false,
             });
@@ -907,7 +908,7 @@ impl<'a> Finder<'a> {
             let (country, code) = self.affiliation_in(appos);
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
-                let last = m.span.of(self.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+                let last = lowercase(after_last_space(m.span.of(self.text)));
                 if self.lexicon.role(&last).is_some_and(|r| r.person) {
                     m.target = target.clone();
                 }
@@ -923,7 +924,7 @@ impl<'a> Finder<'a> {
             if let Target::NewPerson(_) = target {
                 let (country, code) = self.affiliation_in(desc_span);
                 let desc = desc_span.of(self.text);
-                let descriptor_sector = self.lexicon.role(desc.rsplit(' ').next().unwrap_or("")).map(|r| r.sector.clone());
+                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.clone());
                 let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
@@ -1069,7 +1070,8 @@ impl<'a> Finder<'a> {
                 Target::NewPerson(i) => self.people[*i].name.as_str(),
                 Target::Sector { .. } => continue,
             };
-            if let Some(last) = name.split([' ', '-']).next_back().filter(|w| w.chars().count() > 2 && !Lists::of(w).has(Lists::CALENDAR_WORD)) {
+            let last = surname_of(name);
+            if last.chars().count() > 2 && !Lists::of(last).has(Lists::CALENDAR_WORD) {
                 let targets = surnames.entry(last).or_default();
                 if !targets.contains(&m.target) {
                     targets.push(m.target.clone());
@@ -1188,17 +1190,26 @@ impl<'a> Finder<'a> {
     fn into_actors(mut self) -> Vec<Actor> {
         self.drop_unsupported_surnames();
         // The mentions in text order (of equal spans, the earlier found first),
-        // sorted as small keys rather than moved whole; mostly in runs already.
-        let mut order: Vec<(Span, usize)> = self.mentions.iter().enumerate().map(|(i, m)| (m.span, i)).collect();
-        order.sort();
+        // sorted as one integer each rather than moved whole: start, end and
+        // index packed, ends and indices in 32 bits (texts are far below 4 GiB).
+        debug_assert!(u32::try_from(self.text.len()).is_ok() && u32::try_from(self.mentions.len()).is_ok());
+        let mut order: Vec<u128> = self
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.span.start as u128) << 64 | (m.span.end as u128) << 32 | i as u128)
+            .collect();
+        // The keys are distinct: any sort gives the stable order.
+        order.sort_unstable();
+        let mention_of = |key: u128| &self.mentions[(key & u128::from(u32::MAX)) as usize];
         // One group of spans per target, in the order of first mention. A
         // document has a few dozen targets: a walk finds one faster than a
         // hash. Counted first, so that each group's spans are allocated once.
         let mut targets: Vec<(&Target, usize)> = Vec::new();
         let group_of: Vec<usize> = order
             .iter()
-            .map(|&(_, i)| {
-                let target = &self.mentions[i].target;
+            .map(|&key| {
+                let target = &mention_of(key).target;
                 match targets.iter().position(|(t, _)| *t == target) {
                     Some(group) => {
                         targets[group].1 += 1;
@@ -1212,7 +1223,8 @@ impl<'a> Finder<'a> {
             })
             .collect();
         let mut groups: Vec<(Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t.clone(), Vec::with_capacity(n))).collect();
-        for (&(span, _), group) in order.iter().zip(group_of) {
+        for (&key, group) in order.iter().zip(group_of) {
+            let span = mention_of(key).span;
             // Spans come in order: a repeated one repeats the last.
             let spans = &mut groups[group].1;
             if spans.last() != Some(&span) {
@@ -1555,7 +1567,7 @@ impl<'a> Finder<'a> {
         }
         let span = Span::new(ethnic_start, end);
         let mut counts: Vec<(&str, usize)> = Vec::new();
-        for country in self.sentence_countries(span, false).into_iter().filter(|&c| c != own) {
+        for country in self.sentence_countries(span, false).filter(|&c| c != own) {
             match counts.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => counts.push((country, 1)),
@@ -1573,30 +1585,26 @@ impl<'a> Finder<'a> {
     /// it, one per mention (places are weaker evidence: "the Jeddah
     /// Declaration"); with `not_visited`, countries after a locative ("arrived
     /// in Nigeria") are left out, as a visitor is not of the place visited.
-    fn sentence_countries(&self, span: Span, not_visited: bool) -> Vec<&str> {
+    /// Not collected: callers only walk them.
+    fn sentence_countries(&self, span: Span, not_visited: bool) -> impl Iterator<Item = &str> {
         let sentence = self.sentence_of(span.start);
-        let outside = |s: Span| s.end <= span.start || span.end <= s.start;
-        let mut countries = Vec::new();
+        let outside = move |s: Span| s.end <= span.start || span.end <= s.start;
         let media = |t: &Target| match t {
             Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Media,
             Target::Sector { sector, .. } => sector == "MED",
             Target::NewPerson(i) => self.people[*i].kind == ActorKind::Media,
         };
-        for m in self.mentions_within(sentence).filter(|m| outside(m.span) && !media(&m.target)) {
-            let after_locative = || self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
-            if not_visited && after_locative() {
-                continue;
-            }
-            countries.extend(self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")));
-        }
-        countries
+        let after_locative = |m: &Mention| self.word_before(m.span.start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE));
+        self.mentions_within(sentence)
+            .filter(move |m| outside(m.span) && !media(&m.target) && !(not_visited && after_locative(m)))
+            .filter_map(|m| self.country_code(&m.target).filter(|c| c.len() == 3 && !c.starts_with("IGO")))
     }
 
     /// The one country the sentence names outside `span`, if it names exactly one.
     fn sentence_country(&self, span: Span, not_visited: bool) -> Option<String> {
-        let countries = self.sentence_countries(span, not_visited);
-        let first = *countries.first()?;
-        countries.iter().all(|&c| c == first).then(|| first.to_string())
+        let mut countries = self.sentence_countries(span, not_visited);
+        let first = countries.next()?;
+        countries.all(|c| c == first).then(|| first.to_string())
     }
 
     /// Roles no country word modifies ("Moslem fundamentalist demonstrators",
@@ -1798,7 +1806,7 @@ impl<'a> Finder<'a> {
             .filter(|(_, m)| m.form == Some(FormKind::Surname) && !named_in_full(&m.target))
             .filter_map(|(k, m)| {
                 let surname = m.span.of(self.text);
-                let person = self.people.iter().position(|p| p.kind == ActorKind::Person && p.name.rsplit(' ').next() == Some(surname));
+                let person = self.people.iter().position(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == surname);
                 person.map(|i| (k, i))
             })
             .collect();
@@ -1895,6 +1903,19 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
         0xE2 => b[i..].starts_with("“".as_bytes()),
         _ => false,
     }
+}
+
+/// What follows the last space in `s` (all of it if there is none):
+/// `s.rsplit(' ').next()`, found backwards with `memrchr` rather than a searcher.
+fn after_last_space(s: &str) -> &str {
+    &s[s.rfind(' ').map_or(0, |i| i + 1)..]
+}
+
+/// The last word of a name, after its last space or hyphen ("Abu Marzouk",
+/// "Al-Burhan"): `name.split([' ', '-']).next_back()` without a searcher.
+fn surname_of(name: &str) -> &str {
+    // Both separators are ASCII: the byte after one starts a character.
+    &name[name.bytes().rposition(|b| b == b' ' || b == b'-').map_or(0, |i| i + 1)..]
 }
 
 /// Whether `s` is all whitespace, as `char::is_whitespace` has it: byte by
