@@ -1104,10 +1104,10 @@ impl<'a> Finder<'a> {
                 }
             }
             // "Dr Ramani": the title is part of the mention.
-            let title_start = match i.checked_sub(1).map(|p| (p, self.token_text(p))) {
-                Some((p, t)) if Lists::of(t).has(Lists::TITLE) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" " => Some(self.seg.tokens[p].span.start),
-                _ => None,
-            };
+            let title_start = i
+                .checked_sub(1)
+                .filter(|&p| self.is_title(p) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" ")
+                .map(|p| self.seg.tokens[p].span.start);
             let k = reach.partition_point(|&(start, _)| start <= tok.span.start);
             if k > 0 && reach[k - 1].1 >= tok.span.end {
                 // "Mr. Montenegro" after "Luis Montenegro": with a title, the
@@ -1123,12 +1123,10 @@ impl<'a> Finder<'a> {
             let start = title_start.unwrap_or(tok.span.start);
             added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
         }
-        if !replaced.is_empty() {
-            let mut k = 0;
-            self.mentions.retain(|_| {
-                k += 1;
-                !replaced.contains(&(k - 1))
-            });
+        // Highest index first, so that each removal leaves the others in place.
+        replaced.sort_unstable();
+        for &m in replaced.iter().rev() {
+            self.mentions.remove(m);
         }
         self.mentions.extend(added);
         // Later uses of a description an apposition set up.
@@ -1364,9 +1362,7 @@ impl<'a> Finder<'a> {
     /// Whether a given name ([`GIVEN_NAMES`]) stands right before byte
     /// `start`, one space away.
     fn given_name_before(&self, start: usize) -> bool {
-        let Some(before) = self.text[..start].strip_suffix(' ') else { return false };
-        let word = before.rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).next().unwrap_or("");
-        is_given_name(word)
+        self.word_before(start).is_some_and(|(at, word)| at + word.len() + 1 == start && is_given_name(word))
     }
 
     /// Whether a person's form is part of a longer capitalised name ("Carter
