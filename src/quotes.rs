@@ -34,6 +34,8 @@
 //! sentences without quotation marks, so it never overlaps a quotation, and
 //! never for questions (see `reported_speech`).
 
+use std::borrow::Cow;
+
 use crate::doc::{Actor, Quote, QuoteKind, Span, Speaker};
 use crate::lexicon::ActorKind;
 use crate::segment::Segmentation;
@@ -165,7 +167,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quot
         if mid_sentence && words <= 2 && !ends_sentence {
             continue; // scare quotes ("terrorist") and short titles
         }
-        if mid_sentence && is_title(content) {
+        if mid_sentence && is_title_or_slogan(content) {
             continue; // titles and slogans: "hosted “The Apprentice.”"
         }
         let only_content = text[paragraph.start..paragraph.end].trim().len() <= s.outer.len() + 1;
@@ -272,8 +274,9 @@ fn reported_speech(ctx: &Context, quoted: &[Span]) -> Vec<Quote> {
         let body = text[s.start..s.end].trim_end();
         // Questions are not reports. Words in marks, even a scare quote or
         // a title, make the sentence the quotation's: its clause is partly
-        // someone's own words, not a paraphrase. "''" is a quotation mark in
-        // some archives (pairing does not read it).
+        // someone's own words, not a paraphrase. (`marks_view` has turned the
+        // archives' "''" pairs into straight marks; longer runs it leaves
+        // still count as marks here.)
         if body.ends_with('?') || body.contains(['“', '”', '"', '„', '«', '»']) || body.contains("''") || body.contains("``") {
             continue;
         }
@@ -574,7 +577,7 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// in capitals and not exclaimed or asked ("The Apprentice", "Crippled
 /// America: How to Make America Great Again", "Settle For Hillary"; not
 /// "LOCK HER UP", "Ted! Ted!").
-fn is_title(content: &str) -> bool {
+fn is_title_or_slogan(content: &str) -> bool {
     let words: Vec<&str> = content
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -596,9 +599,9 @@ fn is_title(content: &str) -> bool {
 /// or an opening bracket or dash and a word follows it; elsewhere it closes.
 /// Three apostrophes are a pair and a single quotation mark inside it:
 /// `'''Old` opens both, `old,'''` closes both. Longer runs are left alone.
-fn marks_view(text: &str) -> std::borrow::Cow<'_, str> {
+fn marks_view(text: &str) -> Cow<'_, str> {
     if !text.contains("''") && !text.contains("``") {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let bytes = text.as_bytes();
     let mut view = bytes.to_vec();
@@ -621,7 +624,7 @@ fn marks_view(text: &str) -> std::borrow::Cow<'_, str> {
         i += run;
     }
     // Only ASCII bytes were replaced by ASCII bytes.
-    std::borrow::Cow::Owned(String::from_utf8(view).unwrap_or_else(|_| text.to_string()))
+    Cow::Owned(String::from_utf8(view).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Whether the opening mark at `chars[k]`, inside an open quotation, starts a

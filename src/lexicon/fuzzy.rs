@@ -18,9 +18,9 @@
 //! The caller decides where a word may be a country at all (a capitalised word
 //! standing alone, not inside a longer name).
 //!
-//! The index is the "deletion neighbourhood" of every form (the form with one
-//! letter deleted, and the form itself), so a lookup costs one hash probe per
-//! letter of the word.
+//! The index groups the forms by their first two letters and their last,
+//! which every form one edit inside a word shares with it: a lookup compares
+//! the word with the few forms of its group.
 
 use rustc_hash::FxHashMap;
 
@@ -36,17 +36,14 @@ const NOT_MISSPELLINGS: &[&str] = &[
     "cameron", "greene", "deutch", "americas", "finish", "germain", "marian", "romana", "brutish", "osmani",
 ];
 
-/// Forms of states, indexed by their deletion neighbourhood.
+/// Forms of states, grouped by their first two letters and their last.
 #[derive(Default)]
 pub struct CountryIndex {
     /// Lower-case forms and what they name.
     forms: Vec<(String, EntityId, FormKind)>,
-    /// Each form and each of its one-letter deletions → form indices.
-    neighbours: FxHashMap<String, Vec<u32>>,
     /// For each (first, second, last) letters, the forms that have them: the
-    /// only ones a word with those letters can be one edit inside of. Most
-    /// words asked about have no such form, or none one edit away, and are
-    /// rejected without building a neighbourhood.
+    /// only ones a word with those letters can be one edit inside of, or
+    /// equal to.
     shapes: FxHashMap<(u8, u8, u8), Vec<u32>>,
 }
 
@@ -64,12 +61,6 @@ impl CountryIndex {
                 continue;
             }
             let id = index.forms.len() as u32;
-            for key in std::iter::once(form.clone()).chain(deletions(&form)) {
-                let ids = index.neighbours.entry(key).or_default();
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
             let bytes = form.as_bytes();
             index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default().push(id);
             index.forms.push((form, entity, kind));
@@ -92,46 +83,26 @@ impl CountryIndex {
         lower.copy_from_slice(bytes);
         lower.make_ascii_lowercase();
         let word = std::str::from_utf8(lower).expect("ASCII letters");
-        if !candidates.iter().any(|&id| one_edit_inside(&self.forms[id as usize].0, word)) {
-            return None;
-        }
-        if NOT_MISSPELLINGS.contains(&word) {
-            return None;
-        }
-        let exact = self.neighbours.get(word).into_iter().flatten().any(|&id| self.forms[id as usize].0 == word);
-        if exact {
-            return None;
-        }
         let mut found: Option<(EntityId, FormKind)> = None;
-        let mut key = String::with_capacity(word.len());
-        for deleted in 0..=word.len() {
-            // The word itself, then the word with each letter deleted in turn.
-            key.clear();
-            if deleted == 0 {
-                key.push_str(word);
-            } else {
-                key.push_str(&word[..deleted - 1]);
-                key.push_str(&word[deleted..]);
+        for &id in candidates {
+            let (form, entity, kind) = &self.forms[id as usize];
+            if *form == word {
+                return None;
             }
-            for &id in self.neighbours.get(key.as_str()).into_iter().flatten() {
-                let (form, entity, kind) = &self.forms[id as usize];
-                if !one_edit_inside(form, word) {
-                    continue;
-                }
-                match found {
-                    Some((e, _)) if e != *entity => return None,
-                    Some(_) => {}
-                    None => found = Some((*entity, *kind)),
-                }
+            if !one_edit_inside(form, word) {
+                continue;
             }
+            match found {
+                Some((e, _)) if e != *entity => return None,
+                Some(_) => {}
+                None => found = Some((*entity, *kind)),
+            }
+        }
+        if found.is_some() && NOT_MISSPELLINGS.contains(&word) {
+            return None;
         }
         found
     }
-}
-
-/// The word with each of its letters deleted in turn (ASCII only).
-fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
-    (0..word.len()).map(move |i| format!("{}{}", &word[..i], &word[i + 1..]))
 }
 
 /// Whether two words are one edit apart with the edit inside the word: the
