@@ -1046,11 +1046,10 @@ fn speaker_of(ctx: &Context, toks: &[Tok], p: Phrase) -> Speaker {
     let span = Span::new(toks[p.first].start, p.end);
     if is_pronoun(head.word) {
         let mention = Some(Span::new(head.start, head.end));
-        if is_in(&["he", "she"], head.word) {
-            if let Some(i) = ctx.mentions.person_before(head.start) {
-                let a = &ctx.actors[i];
-                return Speaker { name: a.name.clone(), actor: Some(i), code: a.code.clone(), mention };
-            }
+        if is_in(&["he", "she"], head.word)
+            && let Some(i) = ctx.mentions.person_before(head.start) {
+            let a = &ctx.actors[i];
+            return Speaker { name: a.name.clone(), actor: Some(i), code: a.code.clone(), mention };
         }
         return Speaker { name: head.word.to_string(), actor: None, code: None, mention };
     }

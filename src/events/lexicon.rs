@@ -213,8 +213,8 @@ fn verb_forms(lemma: &str, irregular: Option<&[&str; 4]>) -> Vec<(String, u8)> {
             } else {
                 format!("{lemma}ed")
             };
-            let gerund = if lemma.ends_with("ie") {
-                format!("{}ying", &lemma[..lemma.len() - 2])
+            let gerund = if let Some(stem) = lemma.strip_suffix("ie") {
+                format!("{stem}ying")
             } else if lemma.ends_with('e') && !["ee", "ye", "oe"].iter().any(|e| lemma.ends_with(e)) && lemma.len() > 2 {
                 format!("{}ing", &lemma[..lemma.len() - 1])
             } else {

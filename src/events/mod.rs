@@ -391,10 +391,9 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     }
     // "the release of citizens held hostage by Hamas": an appeal or demand
     // for release is made of whoever holds the people, not of the people.
-    if matches!(code.code.as_str(), "0253" | "1053") {
-        if let Some(captors) = captors_after(doc, target_region.0, sent_end) {
-            targets = captors;
-        }
+    if matches!(code.code.as_str(), "0253" | "1053")
+        && let Some(captors) = captors_after(doc, target_region.0, sent_end) {
+        targets = captors;
     }
     confidence.target(m.target.is_some(), &targets);
 
@@ -448,13 +447,12 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
     // auspices"), who then convenes the participants.
     // (A mediation is not: the mediator acts on the parties.)
     let mut mutual_noun = pattern.noun && code.code.starts_with("04") && code.code != "045";
-    if pattern.noun {
-        if let Some(host) = host_of_meeting(doc, i, sent_end) {
-            targets.retain(|t| t.who != host.who);
-            targets.extend(sources.iter().filter(|m| m.who != host.who));
-            sources = vec![host];
-            mutual_noun = false;
-        }
+    if pattern.noun
+        && let Some(host) = host_of_meeting(doc, i, sent_end) {
+        targets.retain(|t| t.who != host.who);
+        targets.extend(sources.iter().filter(|m| m.who != host.who));
+        sources = vec![host];
+        mutual_noun = false;
     }
     let mut negated = group.negated || noun_negated(doc, i, sent_start, pattern.noun);
     // An event noun or a non-finite verb ("in imposing sanctions", "to join")
@@ -485,10 +483,9 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
                 sources = speaker;
                 code = coder.ontology.get("100").unwrap_or(code);
             }
-        } else if group.intent {
-            if let Some(intent) = intent_code(&code.code).and_then(|c| coder.ontology.get(c)) {
-                code = intent;
-            }
+        } else if group.intent
+            && let Some(intent) = intent_code(&code.code).and_then(|c| coder.ontology.get(c)) {
+            code = intent;
         }
     }
     // "Jordan and Britain agreed to …", "Ukraine and Russia exchanged
@@ -568,13 +565,12 @@ fn code_trigger(coder: &EventCoder, doc: &DocView<'_>, s: usize, i: usize, verbs
             };
             let at_home = target.is_some_and(|t| a_state(t) && source_code(doc, t).is_some() && source_code(doc, t) == home);
             let uncoded = target.filter(|t| source_code(doc, t).is_none());
-            if target.is_none() || at_home || uncoded.is_some() {
-                if let Some(code) = source_code(doc, source).and_then(|c| coder.implicit_targets.target_for(&facts.code.code, c)) {
-                    let name = uncoded.map_or(if code.ends_with("GOV") { "government" } else { "civilians" }.to_string(), |t| doc.participant(t).name);
-                    let actor = uncoded.and_then(|t| doc.participant(t).actor);
-                    e.target = Some(Participant { name, code: Some(code), actor, inferred: true });
-                    e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
-                }
+            if (target.is_none() || at_home || uncoded.is_some())
+                && let Some(code) = source_code(doc, source).and_then(|c| coder.implicit_targets.target_for(&facts.code.code, c)) {
+                let name = uncoded.map_or(if code.ends_with("GOV") { "government" } else { "civilians" }.to_string(), |t| doc.participant(t).name);
+                let actor = uncoded.and_then(|t| doc.participant(t).actor);
+                e.target = Some(Participant { name, code: Some(code), actor, inferred: true });
+                e.confidence = ((e.confidence - 0.1).max(0.05) * 100.0).round() / 100.0;
             }
             // An actor does not act on itself: the event has no other target
             // ("withdrew from the Bosnian town" by Bosnian Serbs), if it may
@@ -660,10 +656,9 @@ fn clause_target(doc: &DocView<'_>, code: &str, from: usize, sent_end: usize) ->
     if matches!(&code[..2], "02" | "10") && that < sent_end && doc.word(that) == "that" {
         return clause_subject(that + 1);
     }
-    if code.starts_with("13") {
-        if let Some(condition) = (from..sent_end).find(|&t| matches!(doc.word(t), "if" | "unless")) {
-            return clause_subject(condition + 1);
-        }
+    if code.starts_with("13")
+        && let Some(condition) = (from..sent_end).find(|&t| matches!(doc.word(t), "if" | "unless")) {
+        return clause_subject(condition + 1);
     }
     Vec::new()
 }
@@ -1013,10 +1008,9 @@ fn subject(doc: &DocView<'_>, g: usize, sent_start: usize) -> Subject {
             // "… killed one US soldier and wounded two others": the actor is the
             // first verb's object; the second verb shares that verb's subject.
             let coordinated = g > sent_start && matches!(doc.word(g - 1), "and" | "or");
-            if distance == 0 && finite && coordinated && m.tokens.1 + 1 == g {
-                if let Some(verb) = verb_before_object(doc, m, clause_start) {
-                    return subject(doc, verb_group(doc, verb, sent_start).start, sent_start);
-                }
+            if distance == 0 && finite && coordinated && m.tokens.1 + 1 == g
+                && let Some(verb) = verb_before_object(doc, m, clause_start) {
+                return subject(doc, verb_group(doc, verb, sent_start).start, sent_start);
             }
             if distance == 0 && region_end - m.tokens.1 > 3 {
                 distance = 1;
@@ -1222,7 +1216,8 @@ fn governing_preposition(doc: &DocView<'_>, t: usize, clause_start: usize) -> Op
         // (Another name, or a word in capitals, ends the walk: "operating in
         // Iraq said *US* …" is no object of "in".)
         let lowercase_word = doc.is_word(k - 1) && doc.mention(k - 1).is_none() && doc.raw(k - 1).chars().all(char::is_lowercase);
-        if !(is_determiner(w) || lowercase_word && !is_auxiliary(w) && !matches!(w, "and" | "or")) {
+        let in_phrase = is_determiner(w) || lowercase_word && !is_auxiliary(w) && !matches!(w, "and" | "or");
+        if !in_phrase {
             return None;
         }
         k -= 1;
@@ -1277,10 +1272,9 @@ fn coordinated_before(doc: &DocView<'_>, m: Mention, floor: usize) -> Vec<Mentio
             break;
         }
         // An acronym in brackets after the name: "the Economic Community of West African States (ECOWAS) and".
-        if doc.word(j - 1) == ")" {
-            if let Some(open) = (j.saturating_sub(5).max(floor)..j - 1).rev().find(|&t| doc.word(t) == "(") {
-                j = open;
-            }
+        if doc.word(j - 1) == ")"
+            && let Some(open) = (j.saturating_sub(5).max(floor)..j - 1).rev().find(|&t| doc.word(t) == "(") {
+            j = open;
         }
         if j <= floor {
             break;
@@ -1643,10 +1637,10 @@ fn light_verb_before(doc: &DocView<'_>, i: usize, sent_start: usize) -> Option<u
         if LIGHT.contains(&w) {
             return Some(k - 1);
         }
-        if doc.mention(k - 1).is_some() || !(is_determiner(w) || doc.is_word(k - 1) && !is_preposition(w) && !is_auxiliary(w)) || w == "out" {
-            if w != "out" {
-                return None;
-            }
+        // "out" is a particle of the light verb ("carry out"): read past it.
+        let noun_phrase_word = is_determiner(w) || doc.is_word(k - 1) && !is_preposition(w) && !is_auxiliary(w);
+        if w != "out" && (doc.mention(k - 1).is_some() || !noun_phrase_word) {
+            return None;
         }
         k -= 1;
     }

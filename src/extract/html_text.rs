@@ -72,13 +72,13 @@ fn push_text(t: &str, out: &mut String, pre: bool) {
         return;
     }
     let mut last_space = out.is_empty() || out.ends_with(char::is_whitespace);
-    if !last_space {
-        if let (Some(prev), Some(next)) = (out.chars().last(), t.chars().next()) {
-            if next.is_uppercase() && (prev.is_lowercase() || GLUE_BEFORE_CAPITAL.contains(prev)) {
-                out.push(' ');
-                last_space = true;
-            }
-        }
+    if !last_space
+        && let (Some(prev), Some(next)) = (out.chars().last(), t.chars().next())
+        && next.is_uppercase()
+        && (prev.is_lowercase() || GLUE_BEFORE_CAPITAL.contains(prev))
+    {
+        out.push(' ');
+        last_space = true;
     }
     for c in t.chars() {
         // A no-break space is kept as it is: it can be part of the text ("10\u{a0}km").

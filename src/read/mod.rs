@@ -140,10 +140,9 @@ fn walk(path: &Path, out: &mut Vec<Result<Input, ReadError>>, visited: &mut std:
     if !meta.is_dir() {
         return out.push(Ok(Input::Path(path.to_path_buf())));
     }
-    if let Ok(canonical) = std::fs::canonicalize(path) {
-        if !visited.insert(canonical) {
-            return;
-        }
+    if let Ok(canonical) = std::fs::canonicalize(path)
+        && !visited.insert(canonical) {
+        return;
     }
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,

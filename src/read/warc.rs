@@ -255,8 +255,7 @@ impl HttpResponse<'_> {
 /// Undoes HTTP/1.1 chunked transfer encoding; a malformed stream keeps what was read.
 fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(body.len());
-    loop {
-        let Some(eol) = memchr::memmem::find(body, b"\r\n") else { break };
+    while let Some(eol) = memchr::memmem::find(body, b"\r\n") {
         let size_text = String::from_utf8_lossy(&body[..eol]);
         let Ok(size) = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16) else { break };
         if size == 0 {
