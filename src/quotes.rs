@@ -35,13 +35,16 @@
 //! never for questions (see `reported_speech`).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::doc::{Actor, Quote, QuoteKind, Span, Speaker};
 use crate::lexicon::ActorKind;
 use crate::segment::Segmentation;
 
 /// Speech verbs that attribute a quotation (matched ignoring ASCII case).
-const CUE_VERBS: &[&str] = &[
+static CUE_VERBS: WordSet = WordSet::new(&[
     "say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "note", "noted", "notes", "explain",
     "explained", "explains", "stated", "states", "write", "wrote", "writes", "argue", "argued", "argues", "warn",
     "warned", "warns", "cautioned", "cautions", "insist", "insisted", "insists", "stressed", "stresses",
@@ -63,18 +66,18 @@ const CUE_VERBS: &[&str] = &[
     "suggest", "agree", "shout", "yell", "observe", "announce", "charged", "retorted", "reiterated", "fumed",
     "barked", "griped", "groused", "opined", "mocked", "echoed", "elaborated", "gushed", "ranted", "confessed",
     "implored", "bristled", "marveled", "marvelled", "cautioned",
-];
+]);
 
 /// Participles that give a quote to the subject of their clause (“Ruiz
 /// defended the plan, saying “…”).
-const CUE_PARTICIPLES: &[&str] = &[
+static CUE_PARTICIPLES: WordSet = WordSet::new(&[
     "saying", "adding", "telling", "asking", "writing", "tweeting", "noting", "declaring", "arguing", "warning",
     "insisting", "explaining", "stating", "posting", "chanting", "singing", "shouting", "yelling", "quipping",
     "joking", "responding", "replying", "complaining", "boasting", "proclaiming", "promising", "suggesting",
     "claiming", "urging", "remarking", "observing", "recalling", "continuing", "acknowledging", "admitting",
     "calling", "describing", "interjecting", "exclaiming", "screaming", "announcing", "predicting", "vowing",
     "pledging", "stressing", "emphasizing", "emphasising", "texting", "emailing", "demanding", "asserting",
-];
+]);
 
 /// Pronouns that can be a speaker (and "I", which is matched by case).
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "it"];
@@ -86,16 +89,16 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that open a noun phrase and end the walk back through it.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
     "some", "two", "three", "four", "five", "several", "many", "both", "each", "every", "any",
-];
+]);
 
 /// Prepositions inside a speaker's description ("a spokeswoman for the union").
 const PHRASE_PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "on", "in"];
 
 /// Function words that cannot be part of a speaker's noun phrase.
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: WordSet = WordSet::new(&[
     "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "when", "while", "where", "as", "after",
     "before", "because", "if", "since", "though", "although", "than", "to", "is", "are", "was", "were", "be",
     "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
@@ -104,10 +107,10 @@ const STOP_WORDS: &[&str] = &[
     "on", "at", "from", "with", "without", "for", "of", "up", "down", "out", "off", "just", "only", "even",
     "still", "yet", "then", "once", "whether", "however", "meanwhile", "moreover", "instead", "indeed", "now",
     "according", "him", "them", "me", "us", "again", "later", "earlier", "never", "ever", "already", "too",
-];
+]);
 
 /// Heads of descriptions that speak but are not people ("the statement said").
-const NOT_PERSONS: &[&str] = &[
+static NOT_PERSONS: WordSet = WordSet::new(&[
     "statement", "report", "letter", "ruling", "ad", "campaign", "committee", "article", "book", "piece", "memo",
     "website", "site", "post", "tweet", "email", "release", "complaint", "lawsuit", "filing", "order", "decision",
     "opinion", "study", "survey", "poll", "document", "agency", "department", "ministry", "office", "group",
@@ -115,24 +118,24 @@ const NOT_PERSONS: &[&str] = &[
     "paper", "video", "spot", "announcement", "note", "message", "page", "account", "band", "crowd", "audience",
     "protesters", "team", "board", "council", "panel", "organization", "organisation", "foundation", "coalition",
     "commission", "authority", "police", "army", "military", "bank", "firm", "lawmakers", "officials", "times",
-];
+]);
 
 /// Conjunctions after which a clause's subject comes ("When he returned he began by saying").
-const CLAUSE_OPENERS: &[&str] = &["when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "and", "but", "so", "then", "once"];
+static CLAUSE_OPENERS: WordSet = WordSet::new(&["when", "while", "as", "after", "before", "because", "if", "since", "though", "although", "and", "but", "so", "then", "once"]);
 
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// Words that can stand between a subject and its speech verb ("has also
 /// said", "on Tuesday said").
 fn is_adverb(word: &str) -> bool {
-    const WORDS: &[&str] = &[
+    static WORDS: WordSet = WordSet::new(&[
         "also", "then", "later", "once", "often", "again", "has", "have", "had", "would", "will", "was", "is",
         "did", "does", "still", "now", "already", "even", "never", "just", "first", "further", "soon", "too",
         "today", "yesterday", "tonight", "earlier", "himself", "herself", "themselves", "itself", "on", "could",
         "can", "may", "might", "should", "must", "only",
-    ];
+    ]);
     const NOT_ADVERBS: &[&str] = &["family", "assembly", "ally", "rally", "supply", "reply", "daily", "weekly", "monthly", "anomaly", "bully"];
-    is_in(WORDS, word)
+    WORDS.contains(word)
         || WEEKDAYS.contains(&word)
         || (word.len() > 4 && word.ends_with("ly") && !capitalised(word) && !is_in(NOT_ADVERBS, word))
 }
@@ -218,7 +221,7 @@ pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quot
 /// Speech and cognition verbs that report a clause ("noted that …", "said
 /// Kenya would …"); all are [`CUE_VERBS`], so that the speaker is found by
 /// the same walk as a quotation's. Lower case only: "Said" is also a name.
-const REPORT_VERBS: &[&str] = &[
+static REPORT_VERBS: WordSet = WordSet::new(&[
     "say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "note", "noted", "notes", "explain",
     "explained", "explains", "stated", "write", "wrote", "writes", "argue", "argued", "argues", "warn",
     "warned", "warns", "cautioned", "insist", "insisted", "insists", "stressed", "stresses", "emphasised",
@@ -227,30 +230,30 @@ const REPORT_VERBS: &[&str] = &[
     "suggested", "suggests", "concluded", "concludes", "vowed", "conceded", "estimated", "denied",
     "reported", "reports", "testified", "confirmed", "confirms", "asserted", "asserts", "maintained",
     "maintains", "contended", "contends", "promised", "assured", "complained", "countered",
-];
+]);
 
 /// Participles that report a clause of their clause's subject ("…, adding that …").
-const REPORT_PARTICIPLES: &[&str] = &[
+static REPORT_PARTICIPLES: WordSet = WordSet::new(&[
     "saying", "adding", "noting", "arguing", "warning", "insisting", "explaining", "stating", "claiming",
     "stressing", "suggesting", "acknowledging", "admitting", "asserting", "declaring", "predicting",
     "announcing", "emphasizing", "emphasising",
-];
+]);
 
 /// Verbs whose addressee comes before the clause ("told reporters that …").
 const ADDRESSEE_VERBS: &[&str] = &["tell", "told", "tells", "warned", "warns", "assured", "promised"];
 
 /// Words that may stand between a verb and its "that" ("said in a statement
 /// on Tuesday that", "said Monday").
-const BEFORE_THAT: &[&str] = &[
+static BEFORE_THAT: WordSet = WordSet::new(&[
     "on", "in", "at", "during", "last", "this", "earlier", "late", "yesterday", "today", "tonight", "recently",
     "repeatedly", "again", "also", "later", "privately", "publicly", "separately", "previously", "flatly",
-];
+]);
 
 /// Words that open an adverbial part, not a clause ("In a statement, …").
-const ADVERBIAL_OPENERS: &[&str] = &[
+static ADVERBIAL_OPENERS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "after", "before", "when", "while", "if", "as", "since", "because", "although",
     "though", "by", "under", "over", "amid", "despite", "like", "for", "with", "from", "to", "asked", "speaking",
-];
+]);
 
 /// Reported speech: a clause governed by a speech or cognition verb, in a
 /// sentence with no quotation (`quoted`: the quotations' spans, marks
@@ -326,7 +329,7 @@ fn cue_last(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)>
         let b = commas.get(c + 1).copied().unwrap_or(toks.len());
         let Some(v) = (a..b.min(a + 6)).find(|&k| {
             let w = toks[k].word;
-            (is_in(REPORT_VERBS, w) && !capitalised(w) && cue_at(toks, k).is_some()) || (w.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|t| t.word == "to"))
+            (REPORT_VERBS.contains(w) && !capitalised(w) && cue_at(toks, k).is_some()) || (w.eq_ignore_ascii_case("according") && toks.get(k + 1).is_some_and(|t| t.word == "to"))
         }) else {
             continue;
         };
@@ -346,7 +349,7 @@ fn cue_last(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)>
         } else {
             v + 1..b
         };
-        let when = |k: usize| is_in(BEFORE_THAT, toks[k].word) || WEEKDAYS.contains(&toks[k].word);
+        let when = |k: usize| BEFORE_THAT.contains(toks[k].word) || WEEKDAYS.contains(&toks[k].word);
         if !according && !tail.is_empty() {
             if v == a && (tail.len() > 6 || is_pronoun(toks[tail.start - 1].word) || !when(tail.start)) {
                 continue; // not "…, said he also may campaign"
@@ -360,9 +363,9 @@ fn cue_last(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)>
         }
         // What comes before: an adverbial alone ("In a statement, the
         // ministry said.", "Over the years, she said, …").
-        let adverbial = is_in(ADVERBIAL_OPENERS, toks[0].word) && !commas[..c].iter().any(|&k| k > 1)
+        let adverbial = ADVERBIAL_OPENERS.contains(toks[0].word) && !commas[..c].iter().any(|&k| k > 1)
             || c == 0 && a <= 3 && !finite(&toks[..a], false);
-        let goes_on = b < toks.len() && !according && !is_in(&["a", "an", "who", "which", "whose", "according"], toks[b].word) && !is_in(REPORT_PARTICIPLES, toks[b].word);
+        let goes_on = b < toks.len() && !according && !is_in(&["a", "an", "who", "which", "whose", "according"], toks[b].word) && !REPORT_PARTICIPLES.contains(toks[b].word);
         let content = if goes_on {
             // "…, he said, …": the report goes on after the attribution;
             // only a clause after an adverbial is whole.
@@ -383,7 +386,7 @@ fn cue_last(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)>
         };
         let window = Span::new(toks[a].start, if b < toks.len() { toks[b - 1].end } else { s.end });
         let Some(((speaker, cue), strong)) = cue_after(ctx, window) else { continue };
-        if !strong || cue.as_deref().is_some_and(|c| c != "according to" && !is_in(REPORT_VERBS, c)) {
+        if !strong || cue.as_deref().is_some_and(|c| c != "according to" && !REPORT_VERBS.contains(c)) {
             continue;
         }
         return Some((content, (speaker, cue)));
@@ -407,9 +410,9 @@ fn cue_first(ctx: &Context, toks: &[Tok], s: Span) -> Option<(Span, Attribution)
     let text = ctx.text;
     for v in 0..toks.len().saturating_sub(3) {
         let w = toks[v].word;
-        let n = if is_in(REPORT_PARTICIPLES, w) && !capitalised(w) {
+        let n = if REPORT_PARTICIPLES.contains(w) && !capitalised(w) {
             1
-        } else if is_in(REPORT_VERBS, w) && !capitalised(w) {
+        } else if REPORT_VERBS.contains(w) && !capitalised(w) {
             match cue_at(toks, v) {
                 Some(n) => n,
                 None => continue,
@@ -447,7 +450,7 @@ fn clause_start(text: &str, toks: &[Tok], v: usize, n: usize) -> Option<usize> {
         if !first && subject_pronoun(toks[k].word) {
             return Some(k); // "said in a statement they …", "told POLITICO he …"
         }
-        let allowed = (first && (is_in(BEFORE_THAT, toks[k].word) || WEEKDAYS.contains(&toks[k].word) || addressee)) || (!first && !is_in(STOP_WORDS, toks[k].word) || is_in(PHRASE_PREPOSITIONS, toks[k].word));
+        let allowed = (first && (BEFORE_THAT.contains(toks[k].word) || WEEKDAYS.contains(&toks[k].word) || addressee)) || (!first && !STOP_WORDS.contains(toks[k].word) || is_in(PHRASE_PREPOSITIONS, toks[k].word));
         if !allowed {
             break;
         }
@@ -463,7 +466,7 @@ fn clause_start(text: &str, toks: &[Tok], v: usize, n: usize) -> Option<usize> {
     }
     let w = toks[k].word;
     let subject = subject_pronoun(w);
-    let opens = subject || !is_in(STOP_WORDS, w) && !is_in(&["no", "yes", "nothing", "something", "anything", "so", "goodbye", "hello", "thanks", "sorry"], w);
+    let opens = subject || !STOP_WORDS.contains(w) && !is_in(&["no", "yes", "nothing", "something", "anything", "so", "goodbye", "hello", "thanks", "sorry"], w);
     if !opens || addressee && k == after && !is_pronoun(w) {
         return None;
     }
@@ -479,12 +482,12 @@ fn clause_start(text: &str, toks: &[Tok], v: usize, n: usize) -> Option<usize> {
 }
 
 /// Common irregular past forms, for `finite`.
-const IRREGULAR_PAST: &[&str] = &[
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "rose", "fell", "sank", "took", "made", "won", "lost", "met", "left", "gave", "came", "went", "got", "held",
     "told", "said", "saw", "ran", "began", "kept", "brought", "thought", "found", "built", "sent", "spent", "paid",
     "led", "knew", "became", "grew", "drew", "wrote", "spoke", "broke", "chose", "stood", "sold", "bought", "fought",
     "caught", "taught", "meant", "felt", "heard", "understood", "struck", "hid", "fled", "shot", "forgot", "lay",
-];
+]);
 
 /// A personal pronoun that can only be a subject, alone or contracted ("he’s"), or "there".
 fn subject_pronoun(w: &str) -> bool {
@@ -498,7 +501,7 @@ fn finite(toks: &[Tok], loose: bool) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         let x = t.word;
         is_in(&["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might", "must", "did", "does", "do"], x)
-            || is_in(IRREGULAR_PAST, x)
+            || IRREGULAR_PAST.contains(x)
             || (!capitalised(x) && (x.ends_with("ed") || x.ends_with("es") || x.ends_with("n’t") || x.ends_with("n't") || (loose && i > 0 && x.ends_with('s') && !x.ends_with("ss"))))
     })
 }
@@ -660,7 +663,7 @@ fn repeats_article(text: &str, paragraph: Span, content: &str) -> bool {
         return false;
     }
     let rest: Vec<String> = lower_words(&text[..paragraph.start]).into_iter().chain(lower_words(&text[paragraph.end..])).collect();
-    let shingles: std::collections::HashSet<&[String]> = rest.windows(4).collect();
+    let shingles: FxHashSet<&[String]> = rest.windows(4).collect();
     let found = quote.windows(4).filter(|w| shingles.contains(w)).count();
     found * 10 >= (quote.len() - 3) * 6
 }
@@ -717,7 +720,7 @@ impl Context<'_> {
     fn tokens(&self, window: Span) -> Vec<Tok<'_>> {
         let mut toks = tokens(self.text, window);
         for t in &mut toks {
-            if capitalised(t.word) && !is_in(DETERMINERS, t.word) && !is_pronoun(t.word) {
+            if capitalised(t.word) && !DETERMINERS.contains(t.word) && !is_pronoun(t.word) {
                 t.name |= self.mentions.covering(self.actors, t.start).is_some();
             }
         }
@@ -742,12 +745,12 @@ struct Tok<'t> {
 impl Tok<'_> {
     /// A function word that cannot be part of a speaker's noun phrase.
     fn stop(&self) -> bool {
-        !self.name && is_in(STOP_WORDS, self.word)
+        !self.name && STOP_WORDS.contains(self.word)
     }
 
     /// A word that opens a noun phrase ("the", "his", "some").
     fn determiner(&self) -> bool {
-        !self.name && is_in(DETERMINERS, self.word)
+        !self.name && DETERMINERS.contains(self.word)
     }
 }
 
@@ -787,8 +790,40 @@ fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
     out
 }
 
+/// Whether `word` is in a short `list`, ignoring ASCII case.
 fn is_in(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A long word list, asked about ignoring ASCII case as [`is_in`] asks a
+/// short one, but through a hash set built on first use: the walks over a
+/// quotation's context ask these lists about nearly every token, and a
+/// linear scan of a hundred words each time was the stage's largest cost.
+struct WordSet {
+    words: &'static [&'static str],
+    /// The words in ASCII lower case.
+    set: OnceLock<FxHashSet<Box<[u8]>>>,
+}
+
+impl WordSet {
+    /// No listed word is longer, so a longer word is answered without a lookup.
+    const LONGEST: usize = 24;
+
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, set: OnceLock::new() }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            debug_assert!(self.words.iter().all(|w| w.len() <= Self::LONGEST), "a listed word is longer than WordSet::LONGEST");
+            self.words.iter().map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice()).collect()
+        });
+        let mut buffer = [0u8; Self::LONGEST];
+        let Some(lower) = buffer.get_mut(..word.len()) else { return false };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        set.contains(&*lower)
+    }
 }
 
 fn capitalised(word: &str) -> bool {
@@ -807,7 +842,7 @@ fn cue_at(toks: &[Tok], k: usize) -> Option<usize> {
     if k > 0 && (is_in(ARTICLES, toks[k - 1].word) || capitalised(w) && capitalised(toks[k - 1].word) && toks[k - 1].end + 1 == toks[k].start) || toks[k].name {
         return None;
     }
-    if is_in(CUE_VERBS, w) {
+    if CUE_VERBS.contains(w) {
         return Some(1);
     }
     let next = toks.get(k + 1).map_or("", |t| t.word);
@@ -870,7 +905,7 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
     if toks[last].determiner() && is_in(&["another", "some", "many", "several", "both", "one", "two", "three", "four", "five"], w) {
         return Some(Phrase { first: last, head: last, end }); // standing for a noun: "Yet another said"
     }
-    if toks[last].stop() || (toks[last].determiner() && !after_of) || cue_at(toks, last).is_some() || is_in(CUE_PARTICIPLES, w) {
+    if toks[last].stop() || (toks[last].determiner() && !after_of) || cue_at(toks, last).is_some() || CUE_PARTICIPLES.contains(w) {
         return None;
     }
     // `head` is the word the phrase is about: the last one, or the one before
@@ -897,7 +932,7 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
             }
             break;
         }
-        if toks[k].stop() || is_pronoun(w) || cue_at(toks, k).is_some() || is_in(CUE_PARTICIPLES, w) {
+        if toks[k].stop() || is_pronoun(w) || cue_at(toks, k).is_some() || CUE_PARTICIPLES.contains(w) {
             break;
         }
         first = k;
@@ -907,7 +942,7 @@ fn phrase_before(text: &str, toks: &[Tok], lo: usize, mut j: usize, mut right: u
 
 /// A lower-case word that can head a noun phrase ("spokeswoman", "one").
 fn noun_like(word: &str) -> bool {
-    !capitalised(word) && !is_in(STOP_WORDS, word) && !is_in(DETERMINERS, word) && !is_pronoun(word) || word == "one"
+    !capitalised(word) && !STOP_WORDS.contains(word) && !DETERMINERS.contains(word) && !is_pronoun(word) || word == "one"
 }
 
 /// The noun phrase starting at token `i` (before token `hi`): "said [a
@@ -932,13 +967,13 @@ fn phrase_after(text: &str, toks: &[Tok], i: usize, hi: usize) -> Option<Phrase>
             last += 1;
             continue;
         }
-        let verb_like = !capitalised(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w)) && !after_determiner; // "The piece used …", "Ruiz shot back"
+        let verb_like = !capitalised(w) && (w.ends_with("ed") || IRREGULAR_PAST.contains(w)) && !after_determiner; // "The piece used …", "Ruiz shot back"
         if verb_like
             || toks[last + 1].stop()
             || is_pronoun(w)
             || (toks[last + 1].determiner() && !is_in(PHRASE_PREPOSITIONS, toks[last].word) && !after_determiner)
             || cue_at(toks, last + 1).is_some()
-            || is_in(CUE_PARTICIPLES, w)
+            || CUE_PARTICIPLES.contains(w)
         {
             break;
         }
@@ -1079,7 +1114,7 @@ fn speaker_of(ctx: &Context, toks: &[Tok], p: Phrase) -> Speaker {
     // "the Serbian expert", "the 34-year-old mother of three": a definite
     // description of a person refers back to the person named last, in its
     // paragraph or the one before.
-    let definite = toks[p.first].word.eq_ignore_ascii_case("the") && !is_in(NOT_PERSONS, head.word);
+    let definite = toks[p.first].word.eq_ignore_ascii_case("the") && !NOT_PERSONS.contains(head.word);
     if let Some(i) = ctx.mentions.person_before(span.start).filter(|_| definite) {
         let here = ctx.seg.paragraphs.partition_point(|x| x.span.end <= span.start);
         let last = ctx.actors[i].mentions.iter().filter(|m| m.end <= span.start).map(|m| m.start).max().unwrap_or(0);
@@ -1190,13 +1225,13 @@ fn main_clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> 
         // Adverbials: "In a speech,", "After Ruiz spoke,", "Immediately,", "Filling in for Ruiz,".
         let opener = toks.get(start).map_or(String::new(), |t| t.word.to_lowercase());
         let adverbial = start >= b
-            || is_in(ADVERBIAL_OPENERS, &opener)
+            || ADVERBIAL_OPENERS.contains(&opener)
             || is_in(SUBORDINATORS, &opener)
             || !toks[start].name && opener.len() > 4 && (opener.ends_with("ly") || opener.ends_with("ing"));
         if let Some(p) = phrase_after(text, toks, start, b).filter(|_| !adverbial) {
             let head = toks[p.head].word;
             let counted = number(p.first) && p.head > p.first; // "200 protesters"
-            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head) || counted;
+            let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, toks, p) || toks[p.first].determiner() && NOT_PERSONS.contains(head) || counted;
             let verb_follows = toks.partition_point(|t| t.end <= p.end) < b;
             if speaks && verb_follows {
                 return Some(p);
@@ -1218,7 +1253,7 @@ fn clause_subject_before(ctx: &Context, window: Span) -> Option<Attribution> {
     if is_in(&["this", "that", "these", "those", "it’s", "it's"], first) {
         return None; // "This is why …", "It’s …": no one
     }
-    let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, &toks, p) || toks[p.first].determiner() && is_in(NOT_PERSONS, head);
+    let speaks = is_pronoun(head) && !head.eq_ignore_ascii_case("it") || names_someone(ctx, &toks, p) || toks[p.first].determiner() && NOT_PERSONS.contains(head);
     speaks.then(|| (speaker_of(ctx, &toks, p), None))
 }
 
@@ -1359,7 +1394,7 @@ fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribu
     let toks = ctx.tokens(window);
     let verb_form = |t: &Tok| {
         let w = t.word;
-        !capitalised(w) && !t.stop() && !is_adverb(w) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w) || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"))
+        !capitalised(w) && !t.stop() && !is_adverb(w) && (w.ends_with("ed") || IRREGULAR_PAST.contains(w) || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("’s") && !w.ends_with("'s"))
     };
     let is_speaker = |p: Phrase| is_pronoun(toks[p.head].word) || names_someone(ctx, &toks, p) || toks[p.first].determiner();
     if inverted && toks.len() > 1 && verb_form(&toks[0]) && blank(text, toks[0].end, toks[1].start) {
@@ -1369,7 +1404,7 @@ fn any_verb_after(ctx: &Context, window: Span, inverted: bool) -> Option<Attribu
     let mut p = phrase_after(text, &toks, 0, toks.len())?;
     let mut v = toks.partition_point(|t| t.end <= p.end);
     // An irregular past form ends the subject ("Aalders shot back").
-    let irregular = (1..v).find(|&k| !capitalised(toks[k].word) && is_in(IRREGULAR_PAST, toks[k].word) && blank(text, toks[k - 1].end, toks[k].start));
+    let irregular = (1..v).find(|&k| !capitalised(toks[k].word) && IRREGULAR_PAST.contains(toks[k].word) && blank(text, toks[k - 1].end, toks[k].start));
     if let Some((k, q)) = irregular.and_then(|k| Some((k, phrase_after(text, &toks, 0, k)?))) {
         (p, v) = (q, k);
     }
@@ -1411,20 +1446,20 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
             return Some((speaker_of(ctx, &toks, p), None));
         }
     }
-    let verb = (0..toks.len()).rev().find(|&k| cue_at(&toks, k).is_some() || is_in(CUE_PARTICIPLES, toks[k].word));
+    let verb = (0..toks.len()).rev().find(|&k| cue_at(&toks, k).is_some() || CUE_PARTICIPLES.contains(toks[k].word));
     let Some(v) = verb else {
         colon?;
         // … or the subject of a clause that announces it: "The letter ends
         // with a warning: “…”".
         let p = chunk_subject(text, &toks, toks.len(), false)?;
-        if !capitalised(toks[p.first].word) && !is_in(DETERMINERS, toks[p.first].word) && !is_pronoun(toks[p.first].word) {
+        if !capitalised(toks[p.first].word) && !DETERMINERS.contains(toks[p.first].word) && !is_pronoun(toks[p.first].word) {
             // The part opens with its verb ("Ruiz, the mayor, sent a warning:"): its subject comes before.
             let p = subject_before(ctx, &toks, 0, p.first)?;
             return Some((speaker_of(ctx, &toks, p), None));
         }
         return Some((speaker_of(ctx, &toks, p), None));
     };
-    if is_in(CUE_PARTICIPLES, toks[v].word) {
+    if CUE_PARTICIPLES.contains(toks[v].word) {
         let cue = Some(toks[v].word.to_lowercase());
         // "footage of Ana Ruiz saying" — else the subject of the clause:
         // "Later, Ruiz defended the plan, saying".
@@ -1523,7 +1558,7 @@ fn chunk_subject(text: &str, toks: &[Tok], v: usize, main_clause: bool) -> Optio
 fn clause_subject(ctx: &Context, toks: &[Tok], v: usize) -> Option<Phrase> {
     for k in 0..v {
         let w = toks[k].word;
-        if k > 0 && (is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) || is_in(STOP_WORDS, toks[k - 1].word) && !is_in(CLAUSE_OPENERS, toks[k - 1].word)) {
+        if k > 0 && (is_in(PHRASE_PREPOSITIONS, toks[k - 1].word) || STOP_WORDS.contains(toks[k - 1].word) && !CLAUSE_OPENERS.contains(toks[k - 1].word)) {
             continue;
         }
         // Not the subject of a reported or relative clause ("a contractor
