@@ -661,7 +661,7 @@ impl<'a> Finder<'a> {
             if end_tok - start_tok == 1 {
                 // One word: a person only where a cue marks it (seldom), and
                 // then only if it is no non-person word.
-                if !self.single_name_is_person(span, start_tok) || self.organisation_head(start_tok..end_tok).1 {
+                if !self.single_name_is_person(span, start_tok, &mut earlier) || self.organisation_head(start_tok..end_tok).1 {
                     continue;
                 }
             } else {
@@ -744,7 +744,7 @@ impl<'a> Finder<'a> {
     /// A single capitalised word is a person's surname when an honorific
     /// stands before it ("Mr. Kamin") or a speech verb beside it ("Caddell
     /// said", "said Lynch") and no one in the document already has that surname.
-    fn single_name_is_person(&self, span: Span, token: usize) -> bool {
+    fn single_name_is_person(&self, span: Span, token: usize, earlier: &mut EarlierMentions<'a>) -> bool {
         let word = span.of(self.text);
         let lists = self.classes[token].lists;
         if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
@@ -766,8 +766,10 @@ impl<'a> Finder<'a> {
         if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
             return false;
         }
+        // The walk over the mentions only where a lexicon person may have
+        // the surname: it reads every mention's entity, seldom in cache.
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == word)
-            || self.mentions.iter().any(|m| match m.target {
+            || earlier.may_have_person_surname(word) && self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
                     let entity = &self.lexicon.entities[e];
                     entity.kind == ActorKind::Person && after_last_space(&entity.name) == word
@@ -815,7 +817,7 @@ impl<'a> Finder<'a> {
 
     /// A capitalised word that opens a run but not a name: a lexicon mention,
     /// a role or an office word ("Zimbabwean", "Prime", "Minister").
-    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions) -> bool {
+    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions<'a>) -> bool {
         let w = self.token_text(t);
         // The role lookup last: it costs the most.
         self.token_lists(t).has(Lists::ORGANISATION_WORD)
@@ -2005,10 +2007,16 @@ struct EarlierMention {
 }
 
 /// The mentions found before `Finder::new_people`, by start.
-struct EarlierMentions(SpanSweep<EarlierMention>);
+struct EarlierMentions<'l> {
+    sweep: SpanSweep<EarlierMention>,
+    lexicon: &'l Lexicon,
+    /// The surnames of the lexicon people among them, gathered when first
+    /// asked for (most documents never ask).
+    person_surnames: Option<FxHashSet<&'l str>>,
+}
 
-impl EarlierMentions {
-    fn of(mentions: &[Mention], lexicon: &Lexicon) -> Self {
+impl<'l> EarlierMentions<'l> {
+    fn of(mentions: &[Mention], lexicon: &'l Lexicon) -> Self {
         let entries = mentions
             .iter()
             .map(|m| {
@@ -2019,7 +2027,18 @@ impl EarlierMentions {
                 (m.span, EarlierMention { form: m.form, person })
             })
             .collect();
-        EarlierMentions(SpanSweep::new(entries))
+        EarlierMentions { sweep: SpanSweep::new(entries), lexicon, person_surnames: None }
+    }
+
+    /// Whether a lexicon person among them has the surname `word`. New
+    /// people's passes only copy the targets of lexicon people, never add
+    /// one: no mention found later can have a surname this does not know.
+    fn may_have_person_surname(&mut self, word: &str) -> bool {
+        let (sweep, lexicon) = (&self.sweep, self.lexicon);
+        let surnames = self.person_surnames.get_or_insert_with(|| {
+            sweep.entries.iter().filter_map(|(_, m)| m.person).map(|e| after_last_space(&lexicon.entities[e].name)).collect()
+        });
+        surnames.contains(word)
     }
 
     /// What `Finder::mentions_over` answers for `span`: the first lexicon
@@ -2030,7 +2049,7 @@ impl EarlierMentions {
     fn over(&mut self, span: Span) -> Option<(Option<Target>, bool)> {
         let mut overlapped = false;
         let mut person = None;
-        for (m_span, m) in self.0.overlapping(span) {
+        for (m_span, m) in self.sweep.overlapping(span) {
             overlapped = true;
             if *m_span == span {
                 m.form?;
@@ -2043,7 +2062,7 @@ impl EarlierMentions {
 
     /// Whether a lexicon form's mention starts at byte `pos`.
     fn lexicon_form_at(&mut self, pos: usize) -> bool {
-        self.0.starting_at(pos).any(|(_, m)| m.form.is_some())
+        self.sweep.starting_at(pos).any(|(_, m)| m.form.is_some())
     }
 }
 
