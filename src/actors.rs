@@ -891,7 +891,7 @@ impl<'a> Finder<'a> {
             let spaces_start = self.spaces_before(cursor);
             let Some(&(s, _, r)) = roles_ending_in(roles, spaces_start..cursor).first() else { break };
             role_start = Some(s);
-            sector.get_or_insert_with(|| r.sector.clone());
+            sector.get_or_insert(r.sector.as_str());
             cursor = s;
         }
         if let Some(rs) = role_start {
@@ -907,7 +907,8 @@ impl<'a> Finder<'a> {
         if let Some(appos) = self.apposition_after(span) {
             let phrase = appos.of(self.text);
             let role = ["a ", "an ", "the "].iter().fold(phrase, |phrase, article| strip_all(phrase, article)).to_string();
-            let (country, code) = self.affiliation_in(appos);
+            // Read before the mentions change below.
+            let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(appos) } else { (None, None) };
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
                 let last = lowercase(after_last_space(m.span.of(self.text)));
@@ -915,18 +916,20 @@ impl<'a> Finder<'a> {
                     m.target = target.clone();
                 }
             }
-            let descriptor_sector = phrase
-                .split(|c: char| !c.is_alphanumeric())
-                .rev()
-                .find_map(|w| self.lexicon.role(w).map(|r| r.sector.clone()));
+            // A role lookup a word: only for the country a code is made from.
+            let descriptor_sector = if country.is_some() && code.is_none() {
+                phrase.split(|c: char| !c.is_alphanumeric()).rev().find_map(|w| self.lexicon.role(w).map(|r| r.sector.as_str()))
+            } else {
+                None
+            };
             self.describe(target, role, country, code, descriptor_sector);
         }
         // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
         if let Some(desc_span) = self.description_before(span, first_token) {
             if let Target::NewPerson(_) = target {
-                let (country, code) = self.affiliation_in(desc_span);
+                let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(desc_span) } else { (None, None) };
                 let desc = desc_span.of(self.text);
-                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.clone());
+                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.as_str());
                 let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
@@ -967,7 +970,7 @@ impl<'a> Finder<'a> {
     /// Gives a person the role the text describes and, for someone the
     /// lexicon lacks, the affiliation it gives: a group's or body's code, else
     /// the country with the sector of the role noun. The first description wins.
-    fn describe(&mut self, target: &Target, role: String, country: Option<String>, code: Option<String>, sector: Option<String>) {
+    fn describe(&mut self, target: &Target, role: String, country: Option<String>, code: Option<String>, sector: Option<&str>) {
         match target {
             Target::NewPerson(i) => {
                 let p = &mut self.people[*i];
@@ -982,6 +985,12 @@ impl<'a> Finder<'a> {
             }
             Target::Sector { .. } => {}
         }
+    }
+
+    /// Whether `describe` would give `target` an affiliation: a person the
+    /// lexicon lacks, not yet given one. Others spare the walk over the mentions.
+    fn takes_affiliation(&self, target: &Target) -> bool {
+        matches!(target, Target::NewPerson(i) if self.people[*i].code.is_none())
     }
 
     /// The affiliation an apposition gives: a group or body named in it
