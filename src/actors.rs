@@ -1735,8 +1735,11 @@ impl<'a> Finder<'a> {
             // The walk over the mentions last.
             self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || Lists::of(w).has(Lists::SENTENCE_OPENER) || known()
         };
-        let title = self.word_before(span.start).filter(|&(start, _)| of_state(start));
-        let title = title.and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
+        // The title's sector, then whether it is of a state: few words before a name are titles.
+        let title = self.word_before(span.start).and_then(|(start, w)| {
+            let (_, sector) = OFFICE_TITLES.iter().find(|(t, _)| *t == w)?;
+            of_state(start).then_some(*sector)
+        });
         // Offices of state, not staff ("adviser", "spokesman", "aide").
         const OFFICES: &[&str] = &[
             "president", "minister", "premier", "king", "queen", "emir", "sultan", "chancellor", "judge", "justice",
