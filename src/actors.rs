@@ -1973,7 +1973,10 @@ struct SpanSweep<T> {
 impl<T> SpanSweep<T> {
     /// The sort is stable: entries that start together keep their order.
     fn new(mut entries: Vec<(Span, T)>) -> Self {
-        entries.sort_by_key(|(span, _)| span.start);
+        // Nearly always in order already: the check spares the sort's buffer.
+        if !entries.is_sorted_by_key(|(span, _)| span.start) {
+            entries.sort_by_key(|(span, _)| span.start);
+        }
         let reach = entries
             .iter()
             .scan(0, |reach, (span, _)| {
@@ -2012,10 +2015,11 @@ impl<T> SpanSweep<T> {
 
 /// What `Finder::new_people` needs of a mention found before it: how a
 /// lexicon form named its target (`None` for a composed mention) and the
-/// lexicon person it is, if it is one.
+/// lexicon entity it is, if it is one. Whether that is a person is asked
+/// only of the few a name run matches exactly: the entity is seldom in cache.
 struct EarlierMention {
     form: Option<FormKind>,
-    person: Option<EntityId>,
+    entity: Option<EntityId>,
 }
 
 /// The mentions found before `Finder::new_people`, by start.
@@ -2032,11 +2036,11 @@ impl<'l> EarlierMentions<'l> {
         let entries = mentions
             .iter()
             .map(|m| {
-                let person = match m.target {
-                    Target::Entity(e) if lexicon.entities[e].kind == ActorKind::Person => Some(e),
+                let entity = match m.target {
+                    Target::Entity(e) => Some(e),
                     _ => None,
                 };
-                (m.span, EarlierMention { form: m.form, person })
+                (m.span, EarlierMention { form: m.form, entity })
             })
             .collect();
         EarlierMentions { sweep: SpanSweep::new(entries), lexicon, person_surnames: None }
@@ -2048,7 +2052,8 @@ impl<'l> EarlierMentions<'l> {
     fn may_have_person_surname(&mut self, word: &str) -> bool {
         let (sweep, lexicon) = (&self.sweep, self.lexicon);
         let surnames = self.person_surnames.get_or_insert_with(|| {
-            sweep.entries.iter().filter_map(|(_, m)| m.person).map(|e| after_last_space(&lexicon.entities[e].name)).collect()
+            let entities = sweep.entries.iter().filter_map(|(_, m)| m.entity).map(|e| &lexicon.entities[e]);
+            entities.filter(|entity| entity.kind == ActorKind::Person).map(|entity| after_last_space(&entity.name)).collect()
         });
         surnames.contains(word)
     }
@@ -2066,7 +2071,7 @@ impl<'l> EarlierMentions<'l> {
             if *m_span == span {
                 m.form?;
                 // Seen from the last backwards: the last seen is the first mention.
-                person = m.person.or(person);
+                person = m.entity.filter(|&e| self.lexicon.entities[e].kind == ActorKind::Person).or(person);
             }
         }
         Some((person.map(Target::Entity), overlapped))
