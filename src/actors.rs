@@ -745,25 +745,34 @@ impl<'a> Finder<'a> {
     /// stands before it ("Mr. Kamin") or a speech verb beside it ("Caddell
     /// said", "said Lynch") and no one in the document already has that surname.
     fn single_name_is_person(&self, span: Span, token: usize, earlier: &mut EarlierMentions<'a>) -> bool {
-        let word = span.of(self.text);
         let lists = self.classes[token].lists;
-        if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
+        if span.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
             return false;
         }
-        let before = self.token_before(token);
-        let honorific = || {
-            before.is_some_and(|t| {
-                matches!(
-                    self.token_text(t),
-                    "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
-                )
+        // Honorifics are titles, so capitalised, and speech verbs are not:
+        // the class of the word before says which to look for, if either.
+        let cue_before = || {
+            self.token_before(token).is_some_and(|t| {
+                let class = self.classes[t];
+                if class.capitalised {
+                    class.lists.has(Lists::TITLE)
+                        && matches!(
+                            self.token_text(t),
+                            "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
+                        )
+                } else {
+                    is_speech_verb(self.token_text(t)) && !self.starts_sentence(token)
+                }
             })
         };
-        let verb_before = || before.is_some_and(|t| is_speech_verb(self.token_text(t))) && !self.starts_sentence(token);
-        let verb_after = || self.text[span.end..].strip_prefix(' ').is_some_and(speech_verb_at);
+        let verb_after = || self.text.as_bytes().get(span.end) == Some(&b' ') && speech_verb_at(&self.text[span.end + 1..]);
         // The cues first: most capitalised words have none, and the tests
         // after them cost a lookup or a walk over every person found so far.
-        if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
+        if !(cue_before() || verb_after()) {
+            return false;
+        }
+        let word = span.of(self.text);
+        if self.lexicon.role(word).is_some() {
             return false;
         }
         // The walk over the mentions only where a lexicon person may have
