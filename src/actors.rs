@@ -883,10 +883,11 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_of(span.start);
         let limit = sentence.end.min(self.text.len());
         let body = &self.text[start..limit];
-        let stop = find_clause_break(body).unwrap_or(body.len());
-        let stop = body[..stop].trim_end_matches(['.', ' ']).len();
         // At most 20 words.
-        (stop > 0 && body[..stop].split_whitespace().nth(20).is_none()).then(|| Span::new(start, start + stop))
+        const MOST_WORDS: usize = 20;
+        let stop = clause_within(body, MOST_WORDS)?;
+        let stop = body[..stop].trim_end_matches(['.', ' ']).len();
+        (stop > 0 && body[..stop].split_whitespace().nth(MOST_WORDS).is_none()).then(|| Span::new(start, start + stop))
     }
 
     /// Role and affiliation from the words before and after a person's name.
@@ -1903,13 +1904,35 @@ fn is_ascii_alphanumeric(s: &str) -> bool {
     s.bytes().all(|b| ALPHANUMERIC[usize::from(b)])
 }
 
-/// Where the first clause break in `s` is: a comma, semicolon, colon,
-/// parenthesis or quotation mark.
-fn find_clause_break(s: &str) -> Option<usize> {
-    (0..s.len()).find(|&i| clause_break_at(s.as_bytes(), i))
+/// Where the first clause break in `s` is (a comma, semicolon, colon,
+/// parenthesis or quotation mark), else its end; `None` once more than
+/// `most_words` words are sure to come before it, the rest unread.
+///
+/// A word is sure when ASCII whitespace ends it and it has an ASCII byte
+/// other than whitespace or '.': such a word lies within one word of
+/// `split_whitespace` that trimming trailing dots and spaces leaves, so
+/// `most_words` of them already make the clause too long.
+fn clause_within(s: &str, most_words: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let (mut words, mut solid) = (0, false);
+    for i in 0..b.len() {
+        match b[i] {
+            b'\t'..=b'\r' | b' ' => {
+                words += usize::from(solid);
+                if words > most_words {
+                    return None;
+                }
+                solid = false;
+            }
+            b'.' => {}
+            _ if clause_break_at(b, i) => return Some(i),
+            other => solid |= other.is_ascii(),
+        }
+    }
+    Some(b.len())
 }
 
-/// Where the last clause break in `s` is (see `find_clause_break`).
+/// Where the last clause break in `s` is (see `clause_within`).
 fn rfind_clause_break(s: &str) -> Option<usize> {
     (0..s.len()).rev().find(|&i| clause_break_at(s.as_bytes(), i))
 }
@@ -2170,6 +2193,17 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn a_clause_ends_at_its_first_break_unless_too_long() {
+        assert_eq!(clause_within("a senior member of Hamas, said", 20), Some(24));
+        assert_eq!(clause_within("an expert \u{201c}on\u{201d} it", 20), Some(10));
+        assert_eq!(clause_within("one two three", 20), Some(13));
+        assert_eq!(clause_within("one two three four, five", 2), None);
+        // Dots alone and words with no ASCII letter may be trimmed away: not counted.
+        assert_eq!(clause_within("one . . . two", 2), Some(13));
+        assert_eq!(clause_within("\u{e9}\u{e9} \u{e9}\u{e9} \u{e9}\u{e9}", 1), Some(14));
     }
 
     #[test]
