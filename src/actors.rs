@@ -887,7 +887,7 @@ impl<'a> Finder<'a> {
         const MOST_WORDS: usize = 20;
         let stop = clause_within(body, MOST_WORDS)?;
         let stop = body[..stop].trim_end_matches(['.', ' ']).len();
-        (stop > 0 && body[..stop].split_whitespace().nth(MOST_WORDS).is_none()).then(|| Span::new(start, start + stop))
+        (stop > 0 && !more_words_than(&body[..stop], MOST_WORDS)).then(|| Span::new(start, start + stop))
     }
 
     /// Role and affiliation from the words before and after a person's name.
@@ -1913,23 +1913,67 @@ fn is_ascii_alphanumeric(s: &str) -> bool {
 /// `split_whitespace` that trimming trailing dots and spaces leaves, so
 /// `most_words` of them already make the clause too long.
 fn clause_within(s: &str, most_words: usize) -> Option<usize> {
+    // What each byte is to the scan; one table lookup a byte.
+    const WORD: u8 = 0;
+    const SOLID: u8 = 1;
+    const SPACE: u8 = 2;
+    const BREAK: u8 = 3;
+    const MAYBE_BREAK: u8 = 4;
+    const KIND: [u8; 256] = {
+        let mut kind = [WORD; 256];
+        let mut b = 0;
+        while b < 128 {
+            kind[b] = match b as u8 {
+                b'\t'..=b'\r' | b' ' => SPACE,
+                b',' | b';' | b':' | b'(' | b'"' => BREAK,
+                b'.' => WORD,
+                _ => SOLID,
+            };
+            b += 1;
+        }
+        // The first byte of '“'.
+        kind[0xE2] = MAYBE_BREAK;
+        kind
+    };
     let b = s.as_bytes();
     let (mut words, mut solid) = (0, false);
-    for i in 0..b.len() {
-        match b[i] {
-            b'\t'..=b'\r' | b' ' => {
+    for (i, &byte) in b.iter().enumerate() {
+        match KIND[usize::from(byte)] {
+            WORD => {}
+            SOLID => solid = true,
+            SPACE => {
                 words += usize::from(solid);
                 if words > most_words {
                     return None;
                 }
                 solid = false;
             }
-            b'.' => {}
-            _ if clause_break_at(b, i) => return Some(i),
-            other => solid |= other.is_ascii(),
+            BREAK => return Some(i),
+            _ => {
+                if clause_break_at(b, i) {
+                    return Some(i);
+                }
+            }
         }
     }
     Some(b.len())
+}
+
+/// Whether `s` has more than `most` words (`split_whitespace`'s): counted
+/// byte by byte where it is ASCII, as whitespace there is ASCII too.
+fn more_words_than(s: &str, most: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(most).is_some();
+    }
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut words = 0;
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let starts_word = after_space && !space(b);
+        words += usize::from(starts_word);
+        after_space = space(b);
+    }
+    words > most
 }
 
 /// Where the last clause break in `s` is (see `clause_within`).
@@ -2204,6 +2248,15 @@ mod tests {
         // Dots alone and words with no ASCII letter may be trimmed away: not counted.
         assert_eq!(clause_within("one . . . two", 2), Some(13));
         assert_eq!(clause_within("\u{e9}\u{e9} \u{e9}\u{e9} \u{e9}\u{e9}", 1), Some(14));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in ["", " ", "a", " a  b\t c\x0b d \n", "a\u{a0}b c", ". . x"] {
+            for most in 0..5 {
+                assert_eq!(more_words_than(s, most), s.split_whitespace().nth(most).is_some(), "{s:?} {most}");
+            }
+        }
     }
 
     #[test]
