@@ -2103,8 +2103,9 @@ struct EarlierMentions<'l> {
     sweep: SpanSweep<EarlierMention>,
     lexicon: &'l Lexicon,
     /// The surnames of the lexicon people among them, gathered when first
-    /// asked for (most documents never ask).
-    person_surnames: Option<FxHashSet<&'l str>>,
+    /// asked for (not every document asks). A few dozen at most: a list
+    /// compared by length first is cheaper to build and to ask than a set.
+    person_surnames: Option<Vec<&'l str>>,
 }
 
 impl<'l> EarlierMentions<'l> {
@@ -2131,7 +2132,7 @@ impl<'l> EarlierMentions<'l> {
             let entities = sweep.entries.iter().filter_map(|(_, m)| m.entity).map(|e| &lexicon.entities[e]);
             entities.filter(|entity| entity.kind == ActorKind::Person).map(|entity| after_last_space(&entity.name)).collect()
         });
-        surnames.contains(word)
+        surnames.contains(&word)
     }
 
     /// What `Finder::mentions_over` answers for `span`: the first lexicon
