@@ -661,7 +661,7 @@ impl<'a> Finder<'a> {
             if end_tok - start_tok == 1 {
                 // One word: a person only where a cue marks it (seldom), and
                 // then only if it is no non-person word.
-                if !self.single_name_is_person(span, start_tok) || self.organisation_head(start_tok..end_tok).1 {
+                if !self.single_name_is_person(span, start_tok, &mut earlier) || self.organisation_head(start_tok..end_tok).1 {
                     continue;
                 }
             } else {
@@ -744,30 +744,41 @@ impl<'a> Finder<'a> {
     /// A single capitalised word is a person's surname when an honorific
     /// stands before it ("Mr. Kamin") or a speech verb beside it ("Caddell
     /// said", "said Lynch") and no one in the document already has that surname.
-    fn single_name_is_person(&self, span: Span, token: usize) -> bool {
-        let word = span.of(self.text);
+    fn single_name_is_person(&self, span: Span, token: usize, earlier: &mut EarlierMentions<'a>) -> bool {
         let lists = self.classes[token].lists;
-        if word.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
+        if span.len() < 3 || lists.has(Lists::SENTENCE_OPENER) || lists.has(Lists::CALENDAR_WORD) {
             return false;
         }
-        let before = self.token_before(token);
-        let honorific = || {
-            before.is_some_and(|t| {
-                matches!(
-                    self.token_text(t),
-                    "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
-                )
+        // Honorifics are titles, so capitalised, and speech verbs are not:
+        // the class of the word before says which to look for, if either.
+        let cue_before = || {
+            self.token_before(token).is_some_and(|t| {
+                let class = self.classes[t];
+                if class.capitalised {
+                    class.lists.has(Lists::TITLE)
+                        && matches!(
+                            self.token_text(t),
+                            "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Dr" | "Dr." | "Prof." | "Sen." | "Rep." | "Gov." | "King" | "Queen" | "Emir" | "Sultan"
+                        )
+                } else {
+                    is_speech_verb(self.token_text(t)) && !self.starts_sentence(token)
+                }
             })
         };
-        let verb_before = || before.is_some_and(|t| is_speech_verb(self.token_text(t))) && !self.starts_sentence(token);
-        let verb_after = || self.text[span.end..].strip_prefix(' ').is_some_and(speech_verb_at);
+        let verb_after = || self.text.as_bytes().get(span.end) == Some(&b' ') && speech_verb_at(&self.text[span.end + 1..]);
         // The cues first: most capitalised words have none, and the tests
         // after them cost a lookup or a walk over every person found so far.
-        if !(honorific() || verb_before() || verb_after()) || self.lexicon.role(word).is_some() {
+        if !(cue_before() || verb_after()) {
             return false;
         }
+        let word = span.of(self.text);
+        if self.lexicon.role(word).is_some() {
+            return false;
+        }
+        // The walk over the mentions only where a lexicon person may have
+        // the surname: it reads every mention's entity, seldom in cache.
         let surname_taken = self.people.iter().any(|p| p.kind == ActorKind::Person && after_last_space(&p.name) == word)
-            || self.mentions.iter().any(|m| match m.target {
+            || earlier.may_have_person_surname(word) && self.mentions.iter().any(|m| match m.target {
                 Target::Entity(e) => {
                     let entity = &self.lexicon.entities[e];
                     entity.kind == ActorKind::Person && after_last_space(&entity.name) == word
@@ -815,7 +826,7 @@ impl<'a> Finder<'a> {
 
     /// A capitalised word that opens a run but not a name: a lexicon mention,
     /// a role or an office word ("Zimbabwean", "Prime", "Minister").
-    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions) -> bool {
+    fn is_prefix_word(&self, t: usize, earlier: &mut EarlierMentions<'a>) -> bool {
         let w = self.token_text(t);
         // The role lookup last: it costs the most.
         self.token_lists(t).has(Lists::ORGANISATION_WORD)
@@ -872,10 +883,11 @@ impl<'a> Finder<'a> {
         let sentence = self.sentence_of(span.start);
         let limit = sentence.end.min(self.text.len());
         let body = &self.text[start..limit];
-        let stop = find_clause_break(body).unwrap_or(body.len());
-        let stop = body[..stop].trim_end_matches(['.', ' ']).len();
         // At most 20 words.
-        (stop > 0 && body[..stop].split_whitespace().nth(20).is_none()).then(|| Span::new(start, start + stop))
+        const MOST_WORDS: usize = 20;
+        let stop = clause_within(body, MOST_WORDS)?;
+        let stop = body[..stop].trim_end_matches(['.', ' ']).len();
+        (stop > 0 && !more_words_than(&body[..stop], MOST_WORDS)).then(|| Span::new(start, start + stop))
     }
 
     /// Role and affiliation from the words before and after a person's name.
@@ -889,7 +901,7 @@ impl<'a> Finder<'a> {
             let spaces_start = self.spaces_before(cursor);
             let Some(&(s, _, r)) = roles_ending_in(roles, spaces_start..cursor).first() else { break };
             role_start = Some(s);
-            sector.get_or_insert_with(|| r.sector.clone());
+            sector.get_or_insert(r.sector.as_str());
             cursor = s;
         }
         if let Some(rs) = role_start {
@@ -905,7 +917,8 @@ impl<'a> Finder<'a> {
         if let Some(appos) = self.apposition_after(span) {
             let phrase = appos.of(self.text);
             let role = ["a ", "an ", "the "].iter().fold(phrase, |phrase, article| strip_all(phrase, article)).to_string();
-            let (country, code) = self.affiliation_in(appos);
+            // Read before the mentions change below.
+            let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(appos) } else { (None, None) };
             // "Putin's envoy" inside the apposition of a name is that person, not the government.
             for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
                 let last = lowercase(after_last_space(m.span.of(self.text)));
@@ -913,18 +926,20 @@ impl<'a> Finder<'a> {
                     m.target = target.clone();
                 }
             }
-            let descriptor_sector = phrase
-                .split(|c: char| !c.is_alphanumeric())
-                .rev()
-                .find_map(|w| self.lexicon.role(w).map(|r| r.sector.clone()));
+            // A role lookup a word: only for the country a code is made from.
+            let descriptor_sector = if country.is_some() && code.is_none() {
+                phrase.split(|c: char| !c.is_alphanumeric()).rev().find_map(|w| self.lexicon.role(w).map(|r| r.sector.as_str()))
+            } else {
+                None
+            };
             self.describe(target, role, country, code, descriptor_sector);
         }
         // Before, across a comma: "The Palestinian leader, Mahmoud Abbas," sets up a description.
         if let Some(desc_span) = self.description_before(span, first_token) {
             if let Target::NewPerson(_) = target {
-                let (country, code) = self.affiliation_in(desc_span);
+                let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(desc_span) } else { (None, None) };
                 let desc = desc_span.of(self.text);
-                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.clone());
+                let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.as_str());
                 let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
@@ -965,7 +980,7 @@ impl<'a> Finder<'a> {
     /// Gives a person the role the text describes and, for someone the
     /// lexicon lacks, the affiliation it gives: a group's or body's code, else
     /// the country with the sector of the role noun. The first description wins.
-    fn describe(&mut self, target: &Target, role: String, country: Option<String>, code: Option<String>, sector: Option<String>) {
+    fn describe(&mut self, target: &Target, role: String, country: Option<String>, code: Option<String>, sector: Option<&str>) {
         match target {
             Target::NewPerson(i) => {
                 let p = &mut self.people[*i];
@@ -980,6 +995,12 @@ impl<'a> Finder<'a> {
             }
             Target::Sector { .. } => {}
         }
+    }
+
+    /// Whether `describe` would give `target` an affiliation: a person the
+    /// lexicon lacks, not yet given one. Others spare the walk over the mentions.
+    fn takes_affiliation(&self, target: &Target) -> bool {
+        matches!(target, Target::NewPerson(i) if self.people[*i].code.is_none())
     }
 
     /// The affiliation an apposition gives: a group or body named in it
@@ -1724,8 +1745,11 @@ impl<'a> Finder<'a> {
             // The walk over the mentions last.
             self.starts_sentence(i) || !w.starts_with(char::is_uppercase) || Lists::of(w).has(Lists::SENTENCE_OPENER) || known()
         };
-        let title = self.word_before(span.start).filter(|&(start, _)| of_state(start));
-        let title = title.and_then(|(_, w)| OFFICE_TITLES.iter().find(|(t, _)| *t == w)).map(|(_, s)| *s);
+        // The title's sector, then whether it is of a state: few words before a name are titles.
+        let title = self.word_before(span.start).and_then(|(start, w)| {
+            let (_, sector) = OFFICE_TITLES.iter().find(|(t, _)| *t == w)?;
+            of_state(start).then_some(*sector)
+        });
         // Offices of state, not staff ("adviser", "spokesman", "aide").
         const OFFICES: &[&str] = &[
             "president", "minister", "premier", "king", "queen", "emir", "sultan", "chancellor", "judge", "justice",
@@ -1880,13 +1904,79 @@ fn is_ascii_alphanumeric(s: &str) -> bool {
     s.bytes().all(|b| ALPHANUMERIC[usize::from(b)])
 }
 
-/// Where the first clause break in `s` is: a comma, semicolon, colon,
-/// parenthesis or quotation mark.
-fn find_clause_break(s: &str) -> Option<usize> {
-    (0..s.len()).find(|&i| clause_break_at(s.as_bytes(), i))
+/// Where the first clause break in `s` is (a comma, semicolon, colon,
+/// parenthesis or quotation mark), else its end; `None` once more than
+/// `most_words` words are sure to come before it, the rest unread.
+///
+/// A word is sure when ASCII whitespace ends it and it has an ASCII byte
+/// other than whitespace or '.': such a word lies within one word of
+/// `split_whitespace` that trimming trailing dots and spaces leaves, so
+/// `most_words` of them already make the clause too long.
+fn clause_within(s: &str, most_words: usize) -> Option<usize> {
+    // What each byte is to the scan; one table lookup a byte.
+    const WORD: u8 = 0;
+    const SOLID: u8 = 1;
+    const SPACE: u8 = 2;
+    const BREAK: u8 = 3;
+    const MAYBE_BREAK: u8 = 4;
+    const KIND: [u8; 256] = {
+        let mut kind = [WORD; 256];
+        let mut b = 0;
+        while b < 128 {
+            kind[b] = match b as u8 {
+                b'\t'..=b'\r' | b' ' => SPACE,
+                b',' | b';' | b':' | b'(' | b'"' => BREAK,
+                b'.' => WORD,
+                _ => SOLID,
+            };
+            b += 1;
+        }
+        // The first byte of '“'.
+        kind[0xE2] = MAYBE_BREAK;
+        kind
+    };
+    let b = s.as_bytes();
+    let (mut words, mut solid) = (0, false);
+    for (i, &byte) in b.iter().enumerate() {
+        match KIND[usize::from(byte)] {
+            WORD => {}
+            SOLID => solid = true,
+            SPACE => {
+                words += usize::from(solid);
+                if words > most_words {
+                    return None;
+                }
+                solid = false;
+            }
+            BREAK => return Some(i),
+            _ => {
+                if clause_break_at(b, i) {
+                    return Some(i);
+                }
+            }
+        }
+    }
+    Some(b.len())
 }
 
-/// Where the last clause break in `s` is (see `find_clause_break`).
+/// Whether `s` has more than `most` words (`split_whitespace`'s): counted
+/// byte by byte where it is ASCII, as whitespace there is ASCII too.
+fn more_words_than(s: &str, most: usize) -> bool {
+    if !s.is_ascii() {
+        return s.split_whitespace().nth(most).is_some();
+    }
+    let space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut words = 0;
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let starts_word = after_space && !space(b);
+        words += usize::from(starts_word);
+        after_space = space(b);
+    }
+    words > most
+}
+
+/// Where the last clause break in `s` is (see `clause_within`).
 fn rfind_clause_break(s: &str) -> Option<usize> {
     (0..s.len()).rev().find(|&i| clause_break_at(s.as_bytes(), i))
 }
@@ -1959,7 +2049,10 @@ struct SpanSweep<T> {
 impl<T> SpanSweep<T> {
     /// The sort is stable: entries that start together keep their order.
     fn new(mut entries: Vec<(Span, T)>) -> Self {
-        entries.sort_by_key(|(span, _)| span.start);
+        // Nearly always in order already: the check spares the sort's buffer.
+        if !entries.is_sorted_by_key(|(span, _)| span.start) {
+            entries.sort_by_key(|(span, _)| span.start);
+        }
         let reach = entries
             .iter()
             .scan(0, |reach, (span, _)| {
@@ -1998,28 +2091,48 @@ impl<T> SpanSweep<T> {
 
 /// What `Finder::new_people` needs of a mention found before it: how a
 /// lexicon form named its target (`None` for a composed mention) and the
-/// lexicon person it is, if it is one.
+/// lexicon entity it is, if it is one. Whether that is a person is asked
+/// only of the few a name run matches exactly: the entity is seldom in cache.
 struct EarlierMention {
     form: Option<FormKind>,
-    person: Option<EntityId>,
+    entity: Option<EntityId>,
 }
 
 /// The mentions found before `Finder::new_people`, by start.
-struct EarlierMentions(SpanSweep<EarlierMention>);
+struct EarlierMentions<'l> {
+    sweep: SpanSweep<EarlierMention>,
+    lexicon: &'l Lexicon,
+    /// The surnames of the lexicon people among them, gathered when first
+    /// asked for (not every document asks). A few dozen at most: a list
+    /// compared by length first is cheaper to build and to ask than a set.
+    person_surnames: Option<Vec<&'l str>>,
+}
 
-impl EarlierMentions {
-    fn of(mentions: &[Mention], lexicon: &Lexicon) -> Self {
+impl<'l> EarlierMentions<'l> {
+    fn of(mentions: &[Mention], lexicon: &'l Lexicon) -> Self {
         let entries = mentions
             .iter()
             .map(|m| {
-                let person = match m.target {
-                    Target::Entity(e) if lexicon.entities[e].kind == ActorKind::Person => Some(e),
+                let entity = match m.target {
+                    Target::Entity(e) => Some(e),
                     _ => None,
                 };
-                (m.span, EarlierMention { form: m.form, person })
+                (m.span, EarlierMention { form: m.form, entity })
             })
             .collect();
-        EarlierMentions(SpanSweep::new(entries))
+        EarlierMentions { sweep: SpanSweep::new(entries), lexicon, person_surnames: None }
+    }
+
+    /// Whether a lexicon person among them has the surname `word`. New
+    /// people's passes only copy the targets of lexicon people, never add
+    /// one: no mention found later can have a surname this does not know.
+    fn may_have_person_surname(&mut self, word: &str) -> bool {
+        let (sweep, lexicon) = (&self.sweep, self.lexicon);
+        let surnames = self.person_surnames.get_or_insert_with(|| {
+            let entities = sweep.entries.iter().filter_map(|(_, m)| m.entity).map(|e| &lexicon.entities[e]);
+            entities.filter(|entity| entity.kind == ActorKind::Person).map(|entity| after_last_space(&entity.name)).collect()
+        });
+        surnames.contains(&word)
     }
 
     /// What `Finder::mentions_over` answers for `span`: the first lexicon
@@ -2030,12 +2143,12 @@ impl EarlierMentions {
     fn over(&mut self, span: Span) -> Option<(Option<Target>, bool)> {
         let mut overlapped = false;
         let mut person = None;
-        for (m_span, m) in self.0.overlapping(span) {
+        for (m_span, m) in self.sweep.overlapping(span) {
             overlapped = true;
             if *m_span == span {
                 m.form?;
                 // Seen from the last backwards: the last seen is the first mention.
-                person = m.person.or(person);
+                person = m.entity.filter(|&e| self.lexicon.entities[e].kind == ActorKind::Person).or(person);
             }
         }
         Some((person.map(Target::Entity), overlapped))
@@ -2043,7 +2156,7 @@ impl EarlierMentions {
 
     /// Whether a lexicon form's mention starts at byte `pos`.
     fn lexicon_form_at(&mut self, pos: usize) -> bool {
-        self.0.starting_at(pos).any(|(_, m)| m.form.is_some())
+        self.sweep.starting_at(pos).any(|(_, m)| m.form.is_some())
     }
 }
 
@@ -2125,6 +2238,26 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn a_clause_ends_at_its_first_break_unless_too_long() {
+        assert_eq!(clause_within("a senior member of Hamas, said", 20), Some(24));
+        assert_eq!(clause_within("an expert \u{201c}on\u{201d} it", 20), Some(10));
+        assert_eq!(clause_within("one two three", 20), Some(13));
+        assert_eq!(clause_within("one two three four, five", 2), None);
+        // Dots alone and words with no ASCII letter may be trimmed away: not counted.
+        assert_eq!(clause_within("one . . . two", 2), Some(13));
+        assert_eq!(clause_within("\u{e9}\u{e9} \u{e9}\u{e9} \u{e9}\u{e9}", 1), Some(14));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for s in ["", " ", "a", " a  b\t c\x0b d \n", "a\u{a0}b c", ". . x"] {
+            for most in 0..5 {
+                assert_eq!(more_words_than(s, most), s.split_whitespace().nth(most).is_some(), "{s:?} {most}");
+            }
+        }
     }
 
     #[test]
