@@ -1052,11 +1052,12 @@ impl<'a> Finder<'a> {
         // The surnames of the document's people, each with the one person it
         // names, or `None` where it names several. A document names a few
         // people: a walk finds a surname faster than a hash.
-        let mut surnames: Vec<(&str, Option<&Target>)> = Vec::new();
+        // A document names a dozen people or so: allocated once, not grown.
+        let mut surnames: Vec<(&str, Option<&Target>)> = Vec::with_capacity(16);
         // Most mentions of people repeat an earlier one: each person is looked
         // at once. Asked after the cheap test for a person, so that the walk
         // is over the few people of the document only.
-        let mut seen: Vec<&Target> = Vec::new();
+        let mut seen: Vec<&Target> = Vec::with_capacity(16);
         for m in &self.mentions {
             let name = match &m.target {
                 Target::Entity(e) if self.lexicon.entities[*e].kind == ActorKind::Person => self.lexicon.entities[*e].name.as_str(),
@@ -1172,7 +1173,8 @@ impl<'a> Finder<'a> {
         if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname)) {
             return;
         }
-        let mut full_name_given: Vec<EntityId> = self
+        // Asked only for the few surname mentions: a walk, not a sort or a hash.
+        let full_name_given: Vec<EntityId> = self
             .mentions
             .iter()
             .filter(|m| m.form != Some(FormKind::Surname))
@@ -1181,15 +1183,13 @@ impl<'a> Finder<'a> {
                 _ => None,
             })
             .collect();
-        full_name_given.sort_unstable();
-        full_name_given.dedup();
         let lexicon = self.lexicon;
         // Whether each entity is a leader, worked out once per entity (of a
         // few per document: a walk, not a hash).
         let mut leaders: Vec<(EntityId, bool)> = Vec::new();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
-            if m.form != Some(FormKind::Surname) || full_name_given.binary_search(&e).is_ok() {
+            if m.form != Some(FormKind::Surname) || full_name_given.contains(&e) {
                 return true;
             }
             if let Some(&(_, leader)) = leaders.iter().find(|(l, _)| *l == e) {
