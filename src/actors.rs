@@ -1213,8 +1213,10 @@ impl<'a> Finder<'a> {
             .enumerate()
             .map(|(i, m)| (m.span.start as u128) << 64 | (m.span.end as u128) << 32 | i as u128)
             .collect();
-        // The keys are distinct: any sort gives the stable order.
-        order.sort_unstable();
+        // The keys are distinct: any sort gives the stable order. The mentions
+        // come in a few runs in text order (the lexicon's, then each later
+        // pass's), which the stable sort finds and merges.
+        order.sort();
         // One group of spans per target, in the order of first mention. A
         // document has a few dozen targets: a walk finds one faster than a
         // hash. Each key's index is replaced by its group's, and the groups
