@@ -1050,9 +1050,9 @@ impl<'a> Finder<'a> {
     /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
     fn surnames_and_descriptions(&mut self) {
         // The surnames of the document's people, each with the one person it
-        // names, or `None` where it names several. A document names a few
-        // people: a walk finds a surname faster than a hash.
-        // A document names a dozen people or so: allocated once, not grown.
+        // names, or `None` where it names several. A document names a dozen
+        // people or so: a walk finds a surname faster than a hash, and the
+        // list is allocated once, not grown.
         let mut surnames: Vec<(&str, Option<&Target>)> = Vec::with_capacity(16);
         // Most mentions of people repeat an earlier one: each person is looked
         // at once. Asked after the cheap test for a person, so that the walk
@@ -1081,7 +1081,7 @@ impl<'a> Finder<'a> {
         // Indices of place mentions that are a person's surname after all.
         let mut replaced = Vec::new();
         // Most capitalised words are no surname: a one-word mask of their
-        // lengths and last bytes rules out nearly all without comparing words.
+        // lengths and first and last bytes rules out nearly all without comparing words.
         let mask: u64 = surnames.iter().fold(0, |mask, (w, _)| mask | surname_bit(w.as_bytes()));
         // Spans by start, each with the furthest end up to it: a token is
         // inside a mention if one starting at or before it reaches its end.
