@@ -1070,32 +1070,31 @@ impl<'a> Finder<'a> {
 
     /// Surnames ("Mikovic", "Dr Ramani") and descriptions ("the Palestinian leader") of known people.
     fn surnames_and_descriptions(&mut self) {
-        let mut surnames: FxHashMap<&str, Vec<Target>> = FxHashMap::default();
-        // Most mentions repeat an earlier target: each is looked at once.
-        let mut seen: Vec<&Target> = Vec::with_capacity(self.mentions.len());
+        // The surnames of the document's people, each with the one person it
+        // names, or `None` where it names several. A document names a dozen
+        // people or so: a walk finds a surname faster than a hash, and the
+        // list is allocated once, not grown.
+        let mut surnames: Vec<(&str, Option<&Target>)> = Vec::with_capacity(16);
+        // Most mentions of people repeat an earlier one: each person is looked
+        // at once. Asked after the cheap test for a person, so that the walk
+        // is over the few people of the document only.
+        let mut seen: Vec<&Target> = Vec::with_capacity(16);
         for m in &self.mentions {
+            let name = match &m.target {
+                Target::Entity(e) if self.lexicon.entities[*e].kind == ActorKind::Person => self.lexicon.entities[*e].name.as_str(),
+                Target::NewPerson(i) if self.people[*i].kind == ActorKind::Person => self.people[*i].name.as_str(),
+                _ => continue,
+            };
             if seen.contains(&&m.target) {
                 continue;
             }
             seen.push(&m.target);
-            let is_person = match &m.target {
-                Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Person,
-                Target::NewPerson(i) => self.people[*i].kind == ActorKind::Person,
-                Target::Sector { .. } => false,
-            };
-            if !is_person {
-                continue;
-            }
-            let name = match &m.target {
-                Target::Entity(e) => self.lexicon.entities[*e].name.as_str(),
-                Target::NewPerson(i) => self.people[*i].name.as_str(),
-                Target::Sector { .. } => continue,
-            };
             let last = surname_of(name);
             if last.chars().count() > 2 && !Lists::of(last).has(Lists::CALENDAR_WORD) {
-                let targets = surnames.entry(last).or_default();
-                if !targets.contains(&m.target) {
-                    targets.push(m.target.clone());
+                // Each person comes once: a surname met again is another person's.
+                match surnames.iter_mut().find(|(surname, _)| *surname == last) {
+                    Some((_, person)) => *person = None,
+                    None => surnames.push((last, Some(&m.target))),
                 }
             }
         }
@@ -1103,22 +1102,24 @@ impl<'a> Finder<'a> {
         // Indices of place mentions that are a person's surname after all.
         let mut replaced = Vec::new();
         // Most capitalised words are no surname: a one-word mask of their
-        // lengths and last bytes rules out nearly all without a hash lookup.
-        let mask: u64 = surnames.keys().fold(0, |mask, w| mask | surname_bit(w.len(), w.as_bytes()[w.len() - 1]));
+        // lengths and first and last bytes rules out nearly all without comparing words.
+        let mask: u64 = surnames.iter().fold(0, |mask, (w, _)| mask | surname_bit(w.as_bytes()));
         // Spans by start, each with the furthest end up to it: a token is
         // inside a mention if one starting at or before it reaches its end.
         let mut reach: Vec<(usize, usize)> = Vec::new();
+        // How many of `reach` start at or before the current token.
+        let mut passed = 0;
         for &i in if surnames.is_empty() { &[][..] } else { &self.capitalised } {
             let tok = &self.seg.tokens[i];
-            if mask & surname_bit(tok.span.len(), self.text.as_bytes()[tok.span.end - 1]) == 0 {
+            // Bytes, not a `str`: no test for character boundaries on every token.
+            let word = &self.text.as_bytes()[tok.span.start..tok.span.end];
+            if mask & surname_bit(word) == 0 {
                 continue;
             }
-            let Some(targets) = surnames.get(tok.span.of(self.text)) else { continue };
-            if targets.len() != 1 {
-                continue;
-            }
+            let Some(&(_, Some(target))) = surnames.iter().find(|(surname, _)| surname.as_bytes() == word) else { continue };
             if reach.is_empty() {
                 reach = self.mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
+                // Mostly in order already: the stable sort finds the runs.
                 reach.sort();
                 for k in 1..reach.len() {
                     reach[k].1 = reach[k].1.max(reach[k - 1].1);
@@ -1129,20 +1130,28 @@ impl<'a> Finder<'a> {
                 .checked_sub(1)
                 .filter(|&p| self.is_title(p) && self.text[self.seg.tokens[p].span.end..tok.span.start] == *" ")
                 .map(|p| self.seg.tokens[p].span.start);
-            let k = reach.partition_point(|&(start, _)| start <= tok.span.start);
-            if k > 0 && reach[k - 1].1 >= tok.span.end {
+            // The tokens come in text order: the spans starting at or before
+            // this one only grow in number.
+            while passed < reach.len() && reach[passed].0 <= tok.span.start {
+                passed += 1;
+            }
+            if passed > 0 && reach[passed - 1].1 >= tok.span.end {
                 // "Mr. Montenegro" after "Luis Montenegro": with a title, the
-                // person's surname, not the place the word also names.
+                // person's surname, not the place the word also names. The
+                // walk over the mentions only after a title (rarely).
+                if title_start.is_none() {
+                    continue;
+                }
                 let place = self.mentions.iter().position(|m| {
                     m.span == tok.span && matches!(m.target, Target::Entity(e) if self.lexicon.entities[e].kind != ActorKind::Person)
                 });
-                match place.filter(|_| title_start.is_some()) {
+                match place {
                     Some(m) => replaced.push(m),
                     None => continue,
                 }
             }
             let start = title_start.unwrap_or(tok.span.start);
-            added.push(Mention { span: Span::new(start, tok.span.end), target: targets[0].clone(), form: Some(FormKind::Surname) });
+            added.push(Mention { span: Span::new(start, tok.span.end), target: target.clone(), form: Some(FormKind::Surname) });
         }
         // Highest index first, so that each removal leaves the others in place.
         replaced.sort_unstable();
@@ -1185,7 +1194,8 @@ impl<'a> Finder<'a> {
         if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname)) {
             return;
         }
-        let full_name_given: FxHashSet<EntityId> = self
+        // Asked only for the few surname mentions: a walk, not a sort or a hash.
+        let full_name_given: Vec<EntityId> = self
             .mentions
             .iter()
             .filter(|m| m.form != Some(FormKind::Surname))
@@ -1195,14 +1205,20 @@ impl<'a> Finder<'a> {
             })
             .collect();
         let lexicon = self.lexicon;
-        // Whether each entity is a leader, worked out once per entity.
-        let mut leaders: FxHashMap<EntityId, bool> = FxHashMap::default();
+        // Whether each entity is a leader, worked out once per entity (of a
+        // few per document: a walk, not a hash).
+        let mut leaders: Vec<(EntityId, bool)> = Vec::new();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
             if m.form != Some(FormKind::Surname) || full_name_given.contains(&e) {
                 return true;
             }
-            *leaders.entry(e).or_insert_with(|| is_leader(&lexicon.entities[e]))
+            if let Some(&(_, leader)) = leaders.iter().find(|(l, _)| *l == e) {
+                return leader;
+            }
+            let leader = is_leader(&lexicon.entities[e]);
+            leaders.push((e, leader));
+            leader
         });
     }
 
@@ -1218,73 +1234,74 @@ impl<'a> Finder<'a> {
             .enumerate()
             .map(|(i, m)| (m.span.start as u128) << 64 | (m.span.end as u128) << 32 | i as u128)
             .collect();
-        // The keys are distinct: any sort gives the stable order.
-        order.sort_unstable();
-        let mention_of = |key: u128| &self.mentions[(key & u128::from(u32::MAX)) as usize];
+        // The keys are distinct: any sort gives the stable order. The mentions
+        // come in a few runs in text order (the lexicon's, then each later
+        // pass's), which the stable sort finds and merges.
+        order.sort();
         // One group of spans per target, in the order of first mention. A
         // document has a few dozen targets: a walk finds one faster than a
-        // hash. Counted first, so that each group's spans are allocated once.
+        // hash. Each key's index is replaced by its group's, and the groups
+        // counted first, so that each group's spans are allocated once.
+        const LOW_32: u128 = u32::MAX as u128;
         let mut targets: Vec<(&Target, usize)> = Vec::new();
-        let group_of: Vec<usize> = order
-            .iter()
-            .map(|&key| {
-                let target = &mention_of(key).target;
-                match targets.iter().position(|(t, _)| *t == target) {
-                    Some(group) => {
-                        targets[group].1 += 1;
-                        group
-                    }
-                    None => {
-                        targets.push((target, 1));
-                        targets.len() - 1
-                    }
+        for key in &mut order {
+            let target = &self.mentions[(*key & LOW_32) as usize].target;
+            let group = match targets.iter().position(|(t, _)| *t == target) {
+                Some(group) => {
+                    targets[group].1 += 1;
+                    group
                 }
-            })
-            .collect();
-        let mut groups: Vec<(Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t.clone(), Vec::with_capacity(n))).collect();
-        for (&key, group) in order.iter().zip(group_of) {
-            let span = mention_of(key).span;
+                None => {
+                    targets.push((target, 1));
+                    targets.len() - 1
+                }
+            };
+            *key = *key & !LOW_32 | group as u128;
+        }
+        let mut groups: Vec<(&Target, Vec<Span>)> = targets.into_iter().map(|(t, n)| (t, Vec::with_capacity(n))).collect();
+        for &key in &order {
+            let span = Span::new((key >> 64) as usize, (key >> 32 & LOW_32) as usize);
             // Spans come in order: a repeated one repeats the last.
-            let spans = &mut groups[group].1;
+            let spans = &mut groups[(key & LOW_32) as usize].1;
             if spans.last() != Some(&span) {
                 spans.push(span);
             }
         }
-        groups
-            .into_iter()
-            .map(|(target, mentions)| {
-                match &target {
-                    Target::Entity(e) => {
-                        let entity = &self.lexicon.entities[*e];
-                        let (code, office) = entity.code_on(self.date);
-                        let role = self.known_roles.get(e).cloned().or_else(|| office.map(str::to_string));
-                        Actor { name: entity.name.clone(), code, kind: entity.kind, country: entity.country.clone(), role, mentions }
-                    }
-                    Target::Sector { country, sector } => {
-                        let adjective = self.lexicon.adjective(country).unwrap_or(country);
-                        Actor {
-                            name: [adjective, " ", sector_name(sector)].concat(),
-                            code: Some([country.as_str(), sector].concat()),
-                            kind: ActorKind::of_sector(sector),
-                            country: Some(country.clone()),
-                            role: None,
-                            mentions,
-                        }
-                    }
-                    Target::NewPerson(i) => {
-                        let p = &self.people[*i];
-                        Actor {
-                            name: p.name.clone(),
-                            code: p.code.clone().filter(|c| c.len() >= 3),
-                            kind: p.kind,
-                            country: p.country.clone(),
-                            role: p.role.clone(),
-                            mentions,
-                        }
-                    }
+        groups.into_iter().map(|(target, mentions)| self.actor(target, mentions)).collect()
+    }
+
+    /// The actor a target names, with its mentions.
+    fn actor(&self, target: &Target, mentions: Vec<Span>) -> Actor {
+        match target {
+            Target::Entity(e) => {
+                let entity = &self.lexicon.entities[*e];
+                let (code, office) = entity.code_on(self.date);
+                let role = self.known_roles.get(e).cloned().or_else(|| office.map(str::to_string));
+                Actor { name: entity.name.clone(), code, kind: entity.kind, country: entity.country.clone(), role, mentions }
+            }
+            Target::Sector { country, sector } => {
+                let adjective = self.lexicon.adjective(country).unwrap_or(country);
+                Actor {
+                    name: [adjective, " ", sector_name(sector)].concat(),
+                    code: Some([country.as_str(), sector].concat()),
+                    kind: ActorKind::of_sector(sector),
+                    country: Some(country.clone()),
+                    role: None,
+                    mentions,
                 }
-            })
-            .collect()
+            }
+            Target::NewPerson(i) => {
+                let p = &self.people[*i];
+                Actor {
+                    name: p.name.clone(),
+                    code: p.code.clone().filter(|c| c.len() >= 3),
+                    kind: p.kind,
+                    country: p.country.clone(),
+                    role: p.role.clone(),
+                    mentions,
+                }
+            }
+        }
     }
 }
 
@@ -2173,9 +2190,11 @@ fn is_leader(person: &crate::lexicon::Entity) -> bool {
     })
 }
 
-/// A bit for a word from its length and last byte, for `surnames_and_descriptions`' mask.
-fn surname_bit(len: usize, last: u8) -> u64 {
-    1 << ((len * 7 + usize::from(last)) % 64)
+/// A bit for a (non-empty) word from its length and first and last bytes,
+/// for `surnames_and_descriptions`' mask.
+fn surname_bit(word: &[u8]) -> u64 {
+    let (first, last) = (usize::from(word[0]), usize::from(word[word.len() - 1]));
+    1 << ((word.len() * 7 + first * 3 + last) % 64)
 }
 
 fn normalize_description(desc: &str) -> String {
