@@ -120,7 +120,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     match ra.len() as isize - rb.len() as isize {
-        0 => ra.len() >= 1 && (ra[1..] == rb[1..] || ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+        0 => !ra.is_empty() && (ra[1..] == rb[1..] || ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
         1 => ra[1..] == *rb,
         -1 => rb[1..] == *ra,
         _ => false,

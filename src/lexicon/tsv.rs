@@ -41,7 +41,7 @@ pub(super) fn load_builtin(b: &mut LexiconBuilder) -> Result<(), LoadError> {
 }
 
 /// The data lines of a file: (line number, columns).
-fn rows<'t>(text: &'t str) -> impl Iterator<Item = (usize, Vec<&'t str>)> {
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
@@ -88,10 +88,10 @@ fn load_countries(b: &mut LexiconBuilder, file: &str, text: &str) -> Result<(), 
         };
         match field {
             "name" => {
-                if b.entities[state].name == code {
-                    if let Some(first) = forms(list).next() {
-                        b.entity_mut(state).name = first.to_string();
-                    }
+                if b.entities[state].name == code
+                    && let Some(first) = forms(list).next()
+                {
+                    b.entity_mut(state).name = first.to_string();
                 }
                 forms(list).for_each(|f| b.add_form(f, state, FormKind::Name));
             }
@@ -194,10 +194,10 @@ fn load_people(b: &mut LexiconBuilder, file: &str, text: &str) -> Result<(), Loa
         }
         let from = parse_bound(from, false).map_err(|m| error(file, line, m))?;
         let to = parse_bound(to, true).map_err(|m| error(file, line, m))?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(error(file, line, format!("term ends ({t}) before it starts ({f})")));
-            }
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(error(file, line, format!("term ends ({t}) before it starts ({f})")));
         }
         let term = DatedCode {
             code: code.to_string(),
