@@ -1,9 +1,11 @@
 //! Quotations: what was said, exactly, and who said it.
 //!
 //! Detection pairs quotation marks within each paragraph (curly and straight,
-//! and the `''…''` and ``` ``…'' ``` of news archives and treebank-style text,
-//! read through [`marks_view`]; a paragraph that opens a quote without closing it ends it at the paragraph
-//! end, and a missing mark never stops the rest of the document). A quoted
+//! the `''…''` and ``` ``…'' ``` of news archives and treebank-style text,
+//! and single marks ‘…’ where they are the document's quotation marks, all
+//! read as double marks through [`marks::marks_view`]; a paragraph that opens
+//! a quote without closing it ends it at the paragraph end, and a missing
+//! mark never stops the rest of the document). A quoted
 //! fragment inside the reporter's sentence is `partial`; one or two words in
 //! marks mid-sentence are scare quotes or titles and are not quotations. A
 //! paragraph that is only a quotation repeating the article's own words is a
@@ -34,7 +36,6 @@
 //! sentences without quotation marks, so it never overlaps a quotation, and
 //! never for questions (see `reported_speech`).
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -42,6 +43,9 @@ use rustc_hash::FxHashSet;
 use crate::doc::{Actor, Quote, QuoteKind, Span, Speaker};
 use crate::lexicon::ActorKind;
 use crate::segment::Segmentation;
+use marks::marks_view;
+
+mod marks;
 
 /// Speech verbs that attribute a quotation (matched ignoring ASCII case).
 static CUE_VERBS: WordSet = WordSet::new(&[
@@ -152,7 +156,7 @@ struct Segment {
 
 /// Finds the quotations of a document.
 pub fn find_quotes(text: &str, seg: &Segmentation, actors: &[Actor]) -> Vec<Quote> {
-    let view = marks_view(text);
+    let view = marks_view(text, seg);
     let text: &str = &view;
     let ctx = Context { text, seg, actors, mentions: Mentions::new(actors) };
     // (segment, quote, whether its speaker comes from its own cue)
@@ -591,43 +595,6 @@ fn is_title_or_slogan(content: &str) -> bool {
         && words.iter().all(|w| w.starts_with(char::is_uppercase) || TITLE_SMALL_WORDS.contains(w))
         && content.chars().any(char::is_lowercase)
         && !content.contains(['!', '?'])
-}
-
-/// The text with each pair of apostrophes or backticks typed for a double
-/// quotation mark (`''Yes,'' he said`, ``` ``Yes,'' ```: the convention of the
-/// New York Times archive and of treebank-style text) read as a straight mark
-/// beside a space, so that the rules for straight marks apply and every
-/// offset stays that of the text: `''Yes` reads ` "Yes`, `Yes,''` reads
-/// `Yes," `. A pair opens where it follows a space, the start of the text
-/// or an opening bracket or dash and a word follows it; elsewhere it closes.
-/// Three apostrophes are a pair and a single quotation mark inside it:
-/// `'''Old` opens both, `old,'''` closes both. Longer runs are left alone.
-fn marks_view(text: &str) -> Cow<'_, str> {
-    if !text.contains("''") && !text.contains("``") {
-        return Cow::Borrowed(text);
-    }
-    let bytes = text.as_bytes();
-    let mut view = bytes.to_vec();
-    let mut i = 0;
-    while i + 1 < bytes.len() {
-        let mark = bytes[i];
-        let run = if matches!(mark, b'\'' | b'`') { bytes[i..].iter().take_while(|&&b| b == mark).count() } else { 0 };
-        let starts_run = i.checked_sub(1).is_none_or(|p| bytes[p] != mark);
-        if !(starts_run && (run == 2 || run == 3 && mark == b'\'')) {
-            i += run.max(1);
-            continue;
-        }
-        let before = text[..i].chars().next_back();
-        let after = text[i + run..].chars().next();
-        let opens = mark == b'`'
-            || before.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c)) && after.is_some_and(|c| !c.is_whitespace());
-        // The pair is the outer mark: first when opening, last when closing.
-        let pair = if opens { i } else { i + run - 2 };
-        view[pair..pair + 2].copy_from_slice(if opens { b" \"" } else { b"\" " });
-        i += run;
-    }
-    // Only ASCII bytes were replaced by ASCII bytes.
-    Cow::Owned(String::from_utf8(view).unwrap_or_else(|_| text.to_string()))
 }
 
 /// Whether the opening mark at `chars[k]`, inside an open quotation, starts a
