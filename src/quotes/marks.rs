@@ -128,13 +128,18 @@ const ELIDED_WORDS: &[&str] = &["em", "tis", "twas", "til", "cause", "n", "s", "
 /// text keeps its double marks with a quotation in single marks inside one,
 /// or titles in single marks.
 fn single_marks_view(text: &str, seg: &Segmentation) -> Option<String> {
-    if !text.contains(['‘', '\'']) {
-        return None; // no single mark can open a quotation (a US text in curly marks)
-    }
-    let marks: Vec<Vec<Mark>> = seg.paragraphs.iter().map(|p| paragraph_marks(text, p.span)).collect();
-    if !marks.iter().flatten().any(|m| m.role == Role::SingleOpen) {
+    // Two quotations that read as speech take two opening marks. Most texts
+    // have none (their apostrophes are inside words): a look at each ‘ and '
+    // turns them away before their paragraphs are read.
+    let single_marks = memchr::memchr2_iter(b'\'', "‘".as_bytes()[0], text.as_bytes()).filter_map(|i| {
+        let mark = ["\'", "‘"].into_iter().find(|mark| text[i..].starts_with(mark))?;
+        Some((i, mark))
+    });
+    let openers = single_marks.filter(|&(i, mark)| single_role(&text[..i], mark, &text[i + mark.len()..]) == Some(Role::SingleOpen));
+    if openers.take(2).count() < 2 {
         return None;
     }
+    let marks: Vec<Vec<Mark>> = seg.paragraphs.iter().map(|p| paragraph_marks(text, p.span)).collect();
     let mut outer_singles: Vec<(Pair, usize)> = Vec::new(); // (pair, paragraph)
     let mut outer_doubles = 0;
     for (p, paragraph) in seg.paragraphs.iter().enumerate() {
