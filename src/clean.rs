@@ -248,12 +248,33 @@ fn byline(line: &str) -> Option<Vec<String>> {
     (!names.is_empty() && names.len() <= 4 && names.iter().all(looks_like_name)).then_some(names)
 }
 
-/// "Published On 10 Jun 2025", "Updated: June 10, 2025" → the date.
+/// "Published On 10 Jun 2025", "Updated: June 10, 2025", or a line that is
+/// only a date ("Wednesday 23 October 2025 14:05 GMT") → the date.
 fn dateline(lower: &str) -> Option<jiff::civil::Date> {
-    let rest = ["published on", "published:", "published", "posted on", "posted:", "updated on", "updated:", "updated", "last updated"]
+    let prefixed = ["published on", "published:", "published", "posted on", "posted:", "updated on", "updated:", "updated", "last updated"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))?;
-    parse_written_date(rest.trim())
+        .find_map(|p| lower.strip_prefix(p));
+    match prefixed {
+        Some(rest) => parse_written_date(rest.trim()),
+        None => bare_date(lower),
+    }
+}
+
+/// A line that holds a date and nothing else but a weekday before it and a
+/// time after it: the date a saved article was published.
+fn bare_date(lower: &str) -> Option<jiff::civil::Date> {
+    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const TIME_WORDS: [&str; 13] = ["am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "est", "edt", "et", "pt", "|"];
+    let mut words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    if words.first().is_some_and(|w| WEEKDAYS.contains(w)) {
+        words.remove(0);
+    }
+    let (date, rest) = words.split_at_checked(3)?;
+    let time = |w: &&str| TIME_WORDS.contains(w) || w.contains(':') && w.chars().any(|c| c.is_ascii_digit());
+    if !rest.iter().all(time) {
+        return None;
+    }
+    parse_written_date(&date.join(" "))
 }
 
 /// Parses `10 Jun 2025`, `June 10, 2025`, `2025-06-10`, ignoring a trailing time.
@@ -457,6 +478,18 @@ mod tests {
         assert_eq!(c.text, "Truce holds in Tripoli\n\nThe truce held.");
         assert_eq!(c.metadata.authors, ["Leila Haddad", "Tom Berg"]);
         assert_eq!(c.metadata.published, Some(jiff::civil::date(2025, 3, 4)));
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_is_the_publication_date() {
+        let c = clean("Port strike spreads\n\nBy Ana Ruiz\n\nWednesday 23 October 2025 14:05 GMT\n\nThe strike spread.");
+        assert_eq!(c.text, "Port strike spreads\n\nThe strike spread.");
+        assert_eq!(c.metadata.published, Some(jiff::civil::date(2025, 10, 23)));
+        assert_eq!(clean("Talks\n\nOctober 23, 2025\n\nThey met.").metadata.published, Some(jiff::civil::date(2025, 10, 23)));
+        // A sentence that starts with a date is text.
+        let text = "Talks\n\n23 October 2025 was the day the strike began.\n\nThey met.";
+        let c = clean(text);
+        assert_eq!((c.text.as_str(), c.metadata.published), (text, None));
     }
 
     #[test]
