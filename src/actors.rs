@@ -480,6 +480,14 @@ impl<'a> Finder<'a> {
                 FormKind::Seat if self.capitalised_word_after(end) && self.inside_longer_name(start, end, None) && !self.in_title_case_paragraph(start) => {
                     true
                 }
+                // "the National Security Council", "Russia's Security Council",
+                // "the Virginia General Assembly": a national body named like a UN one.
+                _ if self.lexicon.entities[entity].kind == ActorKind::Igo
+                    && self.text[start..end].contains(|c: char| c.is_lowercase())
+                    && self.national_body_before(start) =>
+                {
+                    true
+                }
                 // "Luis Montenegro", "Jim Jordan", "Jeremy Paris": a one-word
                 // place after a given name is someone's surname, left to the name finder.
                 _ => !person && !self.text[start..end].contains(' ') && self.given_name_before(start),
@@ -925,6 +933,25 @@ impl<'a> Finder<'a> {
             || matches!(w, "Prime" | "Vice" | "Acting" | "Interim" | "Former" | "Ousted" | "Late")
             || earlier.lexicon_form_at(self.seg.tokens[t].span.start)
             || self.lexicon.role(w).is_some()
+    }
+
+    /// Whether the words just before an intergovernmental body's name at
+    /// `start` make it a national body: a state's possessive ("Russia's") or
+    /// a capitalised word of a longer name ("National"), outside headlines.
+    fn national_body_before(&self, start: usize) -> bool {
+        let Some(before) = self.text[..start].strip_suffix(' ') else { return false };
+        let word = &before[before.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+        let (name, possessive) = match word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            Some(name) => (name, true),
+            None => (word, false),
+        };
+        let name_word = name.starts_with(char::is_uppercase) && name.chars().skip(1).any(char::is_lowercase);
+        // A sentence's first word may be any word ("Key Security Council
+        // members"): there only a word of organisations' names counts.
+        let word_start = start - 1 - word.len();
+        let opens_sentence = self.seg.sentence_from(word_start).is_some_and(|s| s.span.start == word_start);
+        let of_a_name = possessive || Lists::of(name).has(Lists::ORGANISATION_WORD) || !opens_sentence && !Lists::of(name).has(Lists::SENTENCE_OPENER);
+        name_word && of_a_name && !self.in_title_case_paragraph(start)
     }
 
     /// Whether a space and a capital letter follow byte `end`.
@@ -2500,6 +2527,17 @@ mod tests {
         // A headline capitalises every word: there the seat is the government.
         let all = summary("Nairobi Hosts Regional Talks On Sudan Ceasefire\n\nThe talks open on Monday.");
         assert_eq!(find(&all, "Kenyan government").2, ["Nairobi"]);
+    }
+
+    #[test]
+    fn a_national_body_named_like_a_un_one_is_not_the_un() {
+        let text = "Maria Osei, an adviser on the National Security Council, resigned. Ghana’s Security Council met. \
+                    The Security Council then voted, as did the Accra General Assembly.";
+        let all = summary(text);
+        assert_eq!(find(&all, "United Nations Security Council").2, ["Security Council"]);
+        assert!(all.iter().all(|a| a.1.as_deref() != Some("IGOUNOGA")), "{all:#?}");
+        // An acronym stays the UN's.
+        assert_eq!(find(&summary("Former U.N. envoy Kofi Mensah spoke."), "United Nations").2, ["U.N."]);
     }
 
     #[test]
