@@ -1343,7 +1343,9 @@ impl<'a> Finder<'a> {
 
     /// A lexicon surname alone ("Katz") names that person only when the
     /// document also gives the full name, or the person leads a state or body
-    /// on the document's date (news says "Putin" without "Vladimir").
+    /// on the document's date (news says "Putin" without "Vladimir") and the
+    /// document names that state otherwise too ("Morrison" in a story that
+    /// never names Australia is someone else).
     fn drop_unsupported_surnames(&mut self) {
         // The lexicon entities that some mention names in full.
         if !self.mentions.iter().any(|m| m.form == Some(FormKind::Surname)) {
@@ -1360,8 +1362,21 @@ impl<'a> Finder<'a> {
             })
             .collect();
         let lexicon = self.lexicon;
-        // Whether each entity is a leader, worked out once per entity (of a
-        // few per document: a walk, not a hash).
+        // The countries the document names other than by surnames.
+        // Owned: the mentions are filtered below (a few per document).
+        let mut countries: Vec<String> = self.places.iter().map(|p| p.country.clone()).collect();
+        for m in self.mentions.iter().filter(|m| m.form != Some(FormKind::Surname)) {
+            let country = match &m.target {
+                Target::Entity(e) => lexicon.entities[*e].country.as_deref(),
+                Target::Sector { country, .. } => Some(country.as_str()),
+                Target::NewPerson(i) => self.people[*i].country.as_deref(),
+            };
+            if let Some(country) = country.filter(|&c| !countries.iter().any(|known| known == c)) {
+                countries.push(country.to_string());
+            }
+        }
+        // Whether each entity is a leader named in context, worked out once
+        // per entity (of a few per document: a walk, not a hash).
         let mut leaders: Vec<(EntityId, bool)> = Vec::new();
         self.mentions.retain(|m| {
             let Target::Entity(e) = m.target else { return true };
@@ -1371,7 +1386,8 @@ impl<'a> Finder<'a> {
             if let Some(&(_, leader)) = leaders.iter().find(|(l, _)| *l == e) {
                 return leader;
             }
-            let leader = is_leader(&lexicon.entities[e]);
+            let entity = &lexicon.entities[e];
+            let leader = is_leader(entity) && entity.country.as_deref().is_none_or(|c| countries.iter().any(|known| known == c));
             leaders.push((e, leader));
             leader
         });
@@ -2538,6 +2554,15 @@ mod tests {
         assert!(all.iter().all(|a| a.1.as_deref() != Some("IGOUNOGA")), "{all:#?}");
         // An acronym stays the UN's.
         assert_eq!(find(&summary("Former U.N. envoy Kofi Mensah spoke."), "United Nations").2, ["U.N."]);
+    }
+
+    #[test]
+    fn a_leader_named_by_surname_alone_needs_the_state_in_the_text() {
+        let all = summary("Starmer said the flood defences would hold. Britain has spent heavily on them.");
+        assert_eq!(find(&all, "Keir Starmer").1.as_deref(), Some("GBRGOV"));
+        // A story that never names the country: another Starmer.
+        let all = summary("Starmer said the bakery would reopen on Monday.");
+        assert!(all.iter().all(|a| a.0 != "Keir Starmer"), "{all:#?}");
     }
 
     #[test]
