@@ -66,6 +66,7 @@ const PERSON_DESCRIPTORS: &[&str] = &[
     "daughter", "wife", "husband", "brother", "sister", "pharmacist", "teacher", "farmer", "trader", "worker",
     "engineer", "nurse", "surgeon", "cleric", "imam", "priest", "veteran", "prisoner", "detainee", "refugee",
     "victim", "reporter", "commentator", "observer", "coordinator", "manager", "owner", "ceo", "partner",
+    "attorney", "prosecutor", "aide", "specialist", "scientist", "physician", "fisherman",
 ];
 
 /// Speech verbs that mark their subject or inverted subject as a person.
@@ -92,7 +93,8 @@ const SENTENCE_OPENERS: &[&str] = &[
     "They", "We", "I", "His", "Her", "Their", "Our", "Other", "Some", "Many", "Most", "One", "Both", "Each",
     "Every", "No", "Not", "Only", "Even", "Also", "Then", "There", "Here", "Why", "What", "How", "Who",
     "Looking", "Officials", "Might", "Will", "Would", "Could", "Should", "Can", "May", "Time", "Regardless",
-    "Of", "Very", "Among", "Amid", "Without", "With", "According", "Following", "Ahead", "Asked",
+    "Of", "Very", "Among", "Amid", "Without", "With", "According", "Following", "Ahead", "Asked", "To", "Earlier",
+    "Later",
 ];
 
 /// Words inside a capitalised run that make it an organisation or place, not a person.
@@ -361,6 +363,7 @@ pub fn find_actors_and_places(
     f.sector_mentions(&scan.roles);
     f.minorities();
     f.new_people(&scan.roles);
+    f.merge_lone_surnames();
     f.prefer_people_named_in_full();
     f.surnames_and_descriptions();
     let places = std::mem::take(&mut f.places);
@@ -467,8 +470,20 @@ impl<'a> Finder<'a> {
             Vec::new()
         };
         self.mentions.reserve(forms.len());
-        for &(start, end, targets) in forms {
+        // The end of a form stretched over the rest of its name: a form there is a word of it.
+        let mut stretched_to = 0;
+        for &(start, mut end, targets) in forms {
+            if start < stretched_to {
+                continue;
+            }
             let Some((entity, kind)) = self.pick_target(targets, &named) else { continue };
+            // "President Xi Jinping": a title form that the rest of the name follows.
+            if kind == FormKind::Name
+                && let Some(rest) = self.rest_of_own_name(end, entity)
+            {
+                end = rest;
+                stretched_to = rest;
+            }
             // "Carter Page", "Ash Carter", "Omar Suleiman Bakhit": a longer name the name finder reads.
             let person = self.lexicon.entities[entity].kind == ActorKind::Person;
             let longer = match kind {
@@ -710,7 +725,8 @@ impl<'a> Finder<'a> {
             if end_tok - start_tok == 1 {
                 // One word: a person only where a cue marks it (seldom), and
                 // then only if it is no non-person word.
-                if !self.single_name_is_person(span, start_tok, &mut earlier) || self.organisation_head(start_tok..end_tok).1 {
+                // "the Western District of New York announced": a place is no person.
+                if !self.single_name_is_person(span, start_tok, &mut earlier) || self.organisation_head(start_tok..end_tok).1 || self.is_place(span) {
                     continue;
                 }
             } else {
@@ -731,7 +747,9 @@ impl<'a> Finder<'a> {
                 // "Chief Strategy Officer", "The Hollywood Reporter": no name; but
                 // "the Transport Secretary" is the office's holder.
                 let office_name = descriptor(end_tok - 1) && self.token_before(start_tok).is_none_or(|t| self.token_text(t) != "the");
-                if non_person || office_name || headline() || !self.marked_as_person(span, start_tok, roles) {
+                // "told The Hill": a name that opens with an article is a title's or a body's.
+                let titled = self.token_text(start_tok) == "The";
+                if non_person || office_name || titled || self.is_place(span) || headline() || !self.marked_as_person(span, start_tok, roles) {
                     continue;
                 }
             }
@@ -954,6 +972,23 @@ impl<'a> Finder<'a> {
         name_word && of_a_name && !self.in_title_case_paragraph(start)
     }
 
+    /// Where the next word ends if it is the last word of `entity`'s name and
+    /// the form ending at `end` does not already end with it ("President Xi"
+    /// then "Jinping" for Xi Jinping).
+    fn rest_of_own_name(&self, end: usize, entity: EntityId) -> Option<usize> {
+        let rest = self.text[end..].strip_prefix(' ')?;
+        let word = &rest[..rest.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(rest.len())];
+        let name = &self.lexicon.entities[entity].name;
+        let own = !word.is_empty() && name.strip_suffix(word).is_some_and(|head| head.ends_with(' ')) && !self.text[..end].ends_with(word);
+        own.then(|| end + 1 + word.len())
+    }
+
+    /// Whether a place the lexicon found covers `span` (places are in text order).
+    fn is_place(&self, span: Span) -> bool {
+        let p = self.places.partition_point(|p| p.span.end <= span.start);
+        self.places.get(p).is_some_and(|p| p.span.start <= span.start && span.end <= p.span.end)
+    }
+
     /// Whether a space and a capital letter follow byte `end`.
     fn capitalised_word_after(&self, end: usize) -> bool {
         self.text[end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
@@ -1028,7 +1063,7 @@ impl<'a> Finder<'a> {
         let rest = after.strip_prefix(", ")?;
         let start = span.end + 2;
         let first = leading_letters(rest);
-        let opens = ["a", "an", "the", "A", "An", "The"].contains(&first)
+        let opens = ["a", "an", "the", "his", "her", "their", "A", "An", "The"].contains(&first)
             || rest.starts_with(|c: char| c.is_uppercase())
             || Lists::of(&lowercase(first)).has(Lists::PERSON_DESCRIPTOR);
         if !opens {
@@ -2004,6 +2039,32 @@ impl<'a> Finder<'a> {
         (Some(format!("{country}{sector}")), Some(country))
     }
 
+    /// A one-word person the name finder met before the full name ("kill
+    /// Omar" in a headline, "Ilhan Omar" in the text) is the person named in
+    /// full, when one only has that surname.
+    fn merge_lone_surnames(&mut self) {
+        let lone = |p: &NewPerson| p.kind == ActorKind::Person && !p.name.contains(' ');
+        if !self.people.iter().any(lone) {
+            return;
+        }
+        let full_name_with = |surname: &str| {
+            let mut named = self.people.iter().enumerate().filter(|(_, p)| p.kind == ActorKind::Person && p.name.contains(' ') && surname_of(&p.name) == surname);
+            match (named.next(), named.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        };
+        let merged: Vec<(usize, usize)> =
+            self.people.iter().enumerate().filter(|(_, p)| lone(p)).filter_map(|(j, p)| full_name_with(&p.name).map(|i| (j, i))).collect();
+        for m in &mut self.mentions {
+            if let Target::NewPerson(j) = m.target
+                && let Some(&(_, i)) = merged.iter().find(|(lone, _)| *lone == j)
+            {
+                m.target = Target::NewPerson(i);
+            }
+        }
+    }
+
     /// A lexicon surname that is also the surname of someone this document
     /// names in full and the lexicon lacks ("Jeb Bush … Bush said") is that person.
     fn prefer_people_named_in_full(&mut self) {
@@ -2191,8 +2252,10 @@ fn after_last_space(s: &str) -> &str {
 }
 
 /// The last word of a name, after its last space or hyphen ("Abu Marzouk",
-/// "Al-Burhan"): `name.split([' ', '-']).next_back()` without a searcher.
+/// "Al-Burhan"), before a generational suffix ("James Kennedy Jr."):
+/// `name.split([' ', '-']).next_back()` without a searcher.
 fn surname_of(name: &str) -> &str {
+    let name = [" Jr.", " Jr", " Sr.", " Sr", " II", " III", " IV"].iter().find_map(|suffix| name.strip_suffix(suffix)).unwrap_or(name);
     // Both separators are ASCII: the byte after one starts a character.
     &name[name.bytes().rposition(|b| b == b' ' || b == b'-').map_or(0, |i| i + 1)..]
 }
@@ -2563,6 +2626,31 @@ mod tests {
         // A story that never names the country: another Starmer.
         let all = summary("Starmer said the bakery would reopen on Monday.");
         assert!(all.iter().all(|a| a.0 != "Keir Starmer"), "{all:#?}");
+    }
+
+    #[test]
+    fn a_title_form_followed_by_the_rest_of_the_name_is_one_mention() {
+        let text = "President Xi Jinping of China is likely to act. Xi's problem is simple.";
+        let all = summary(text);
+        assert_eq!(find(&all, "Xi Jinping").2, ["President Xi Jinping", "Xi"]);
+        assert_eq!(all.iter().filter(|a| a.0 == "Xi Jinping").count(), 1, "{all:#?}");
+    }
+
+    #[test]
+    fn a_surname_before_the_full_name_is_that_person() {
+        let text = "Riverton man admits threat to Okonjo\n\nRep. Ada Okonjo said she forgave him. Okonjo asked for calm.";
+        let all = summary(text);
+        assert_eq!(find(&all, "Ada Okonjo").2, ["Okonjo", "Ada Okonjo", "Okonjo"]);
+        assert_eq!(all.len(), 1, "{all:#?}");
+    }
+
+    #[test]
+    fn places_articles_and_suffixes_are_not_people() {
+        let text = "The office for the Western District of New York announced the charges. U.S. Attorney James Kennedy Jr. \
+                    said the case was clear. Patrick Carlineo Jr. faces prison. His lawyer told The Hill he was sorry.";
+        let all = summary(text);
+        assert_eq!(find(&all, "James Kennedy Jr.").2, ["James Kennedy Jr."]);
+        assert!(all.iter().all(|a| !["New York", "The Hill"].contains(&a.0.as_str())), "{all:#?}");
     }
 
     #[test]
