@@ -1500,7 +1500,7 @@ impl<'a> Finder<'a> {
                 let p = &self.people[*i];
                 Actor {
                     name: p.name.clone(),
-                    code: p.code.clone().filter(|c| c.len() >= 3),
+                    code: p.code.as_deref().filter(|c| c.len() >= 3).map(|code| out_of_office(code, p.role.as_deref())),
                     kind: p.kind,
                     country: p.country.clone(),
                     role: p.role.clone(),
@@ -1508,6 +1508,20 @@ impl<'a> Finder<'a> {
                 }
             }
         }
+    }
+}
+
+/// A person's code as the role the text gives has it: a former holder of a
+/// state office ("a former governor of Ohio", "ex-minister") is one of the
+/// state's elites (`ELI`), as CAMEO codes people out of office.
+fn out_of_office(code: &str, role: Option<&str>) -> String {
+    let former = role.is_some_and(|role| {
+        let role = role.trim_start();
+        ["former ", "Former ", "ex-", "Ex-"].iter().any(|f| role.starts_with(f))
+    });
+    match code.split_at_checked(3) {
+        Some((country, "GOV" | "MIL" | "LEG" | "JUD" | "COP")) if former => format!("{country}ELI"),
+        _ => code.to_string(),
     }
 }
 
@@ -2651,6 +2665,13 @@ mod tests {
         let all = summary(text);
         assert_eq!(find(&all, "James Kennedy Jr.").2, ["James Kennedy Jr."]);
         assert!(all.iter().all(|a| !["New York", "The Hill"].contains(&a.0.as_str())), "{all:#?}");
+    }
+
+    #[test]
+    fn a_former_office_holder_is_of_the_elites() {
+        let all = summary("“It works,” said Pierre Dubois, a former French minister. “No,” said Luc Martin, a French minister.");
+        assert_eq!(find(&all, "Pierre Dubois").1.as_deref(), Some("FRAELI"));
+        assert_eq!(find(&all, "Luc Martin").1.as_deref(), Some("FRAGOV"));
     }
 
     #[test]
