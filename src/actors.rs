@@ -516,6 +516,7 @@ impl<'a> Finder<'a> {
                 FormKind::Seat => {
                     self.word_before(start).is_some_and(|(_, w)| lists_of_lowercase(w).has(Lists::LOCATIVE))
                         || self.text[end..].starts_with("-based")
+                        || self.named_as_capital(start)
                 }
                 _ => false,
             };
@@ -529,6 +530,15 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// Whether the seat at byte `start` is named as a city: "the Afghan
+    /// capital Kabul", "East Timor's capital, Dili" (a place, whatever the
+    /// sentence does with it, as "Kabul" alone may be the government).
+    fn named_as_capital(&self, start: usize) -> bool {
+        let before = self.text[..start].trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before);
+        before.strip_suffix("capital").is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+    }
+
     /// "the Russian government", "Israeli troops", "Putin's government".
     fn sector_mentions(&mut self, roles: &[(usize, usize, &Role)]) {
         // The lexicon's forms and the misspelt countries: in text order, none overlapping.
@@ -538,7 +548,12 @@ impl<'a> Finder<'a> {
         let mut unplaced = Vec::with_capacity(roles.len());
         // At most one mention per role.
         self.mentions.reserve(roles.len());
+        // The sector of the compound the role ends ("rebel commanders"), with
+        // the role before it when only a space separates them.
+        let mut compound: &str = "";
         for (k, &(start, end, role)) in roles.iter().enumerate() {
+            let after_role = k > 0 && self.text[roles[k - 1].1..start] == *" " && !self.text[..roles[k - 1].0].ends_with('-');
+            compound = compound_sector(after_role.then(|| (compound, roles[k - 1].2.person)), role);
             // A role word followed by a name is a title ("Foreign Ministry
             // spokeswoman Maria Zakharova"), handled with the person.
             let mut title_end = end;
@@ -582,14 +597,19 @@ impl<'a> Finder<'a> {
             };
             // "the RSF's negotiators", "Hamas's leaders": people of the group, which
             // the group's own mention already codes; only states have sectors.
+            // "Syrian government troops": the role before this one, with its country, is no group's.
             let modifier_is_state = mention_index.is_none_or(|i| match self.mentions[i].target {
-                Target::Entity(e) => matches!(self.lexicon.entities[e].kind, ActorKind::State | ActorKind::Person),
+                Target::Entity(e) => match self.lexicon.entities[e].kind {
+                    ActorKind::State | ActorKind::Person => true,
+                    ActorKind::Government => after_role && self.mentions[i].span.end == roles[k - 1].1,
+                    _ => false,
+                },
                 _ => true,
             });
             if !modifier_is_state {
                 continue;
             }
-            let sector = role.sector.clone();
+            let sector = compound.to_string();
             let span = Span::new(span_start, end);
             let target = match self.lexicon.government(&country) {
                 Some(id) if sector == "GOV" => Target::Entity(id),
@@ -1554,6 +1574,24 @@ const NOT_NOUNS: &[&str] = &[
 
 /// The word lists `word` lower-cased is on; lower-cased on the stack when
 /// it is short and ASCII, as nearly every word is.
+/// The sector of a compound of role words ("rebel commanders", "government
+/// troops"), given the sector of the words before the last, with whether the
+/// word before it names people, and the last word's role.
+///
+/// The head noun decides ("government troops" are the military), unless the
+/// modifier names a side a person is on whatever their rank (a rebel
+/// commander is a rebel, an opposition lawmaker of the opposition), or names
+/// a body whose people the head calls by a generic word: "military advisers"
+/// are the military's, "party activists" the party's, "State Department
+/// employees" the government's.
+fn compound_sector<'s>(modifier: Option<(&'s str, bool)>, head: &'s Role) -> &'s str {
+    match modifier {
+        Some((sector, _)) if matches!(sector, "REB" | "OPP" | "UAF") => sector,
+        Some((sector, false)) if head.person && matches!(head.sector.as_str(), "GOV" | "LAB" | "CVL") => sector,
+        _ => &head.sector,
+    }
+}
+
 fn lists_of_lowercase(word: &str) -> Lists {
     let mut buf = [0u8; 16];
     match buf.get_mut(..word.len()) {
@@ -1873,7 +1911,8 @@ impl<'a> Finder<'a> {
     /// ("for traders", "their families", "told reporters"), and one used as a
     /// modifier ("the paramilitary group", "military-led").
     fn roles_in_one_country_sentences(&mut self, roles: &[(usize, usize, &Role)], unplaced: &[usize]) {
-        let adjacent = |a: usize, b: usize| b == a + 1 && self.text[roles[a].1..roles[b].0] == *" ";
+        // "rebel commanders", but not "anti-terrorist police".
+        let adjacent = |a: usize, b: usize| b == a + 1 && self.text[roles[a].1..roles[b].0] == *" " && !self.text[..roles[a].0].ends_with('-');
         for (n, &k) in unplaced.iter().enumerate() {
             let (start, end, role) = roles[k];
             if unplaced.get(n + 1).is_some_and(|&next| adjacent(k, next)) {
@@ -1909,10 +1948,16 @@ impl<'a> Finder<'a> {
             if self.is_claimed(span) || self.overlaps_mention(span) || !self.stands_as_group(span) {
                 continue;
             }
+            let sector = unplaced[j + 1..=n]
+                .iter()
+                .fold((roles[unplaced[j]].2.sector.as_str(), roles[unplaced[j]].2.person), |(compound, person), &k| {
+                    (compound_sector(Some((compound, person)), roles[k].2), roles[k].2.person)
+                })
+                .0;
             // Troops are not of the country they are sent to ("troops crossed into Haiti").
-            let Some(country) = self.sentence_country(span, role.sector == "MIL") else { continue };
+            let Some(country) = self.sentence_country(span, sector == "MIL") else { continue };
             self.claim(span);
-            self.mentions.push(Mention { span, target: Target::Sector { country, sector: role.sector.clone() }, form: None });
+            self.mentions.push(Mention { span, target: Target::Sector { country, sector: sector.to_string() }, form: None });
         }
     }
 
@@ -2679,6 +2724,26 @@ mod tests {
         let all = summary("The delegation arrived in Moscow on Monday, and the Kremlin welcomed it.");
         let government = find(&all, "Russian government");
         assert_eq!(government.2, ["Kremlin"]);
+    }
+
+    #[test]
+    fn a_seat_named_as_a_capital_is_a_place() {
+        let all = summary("Bombs went off in the capital Kabul, and the Sudanese capital, Khartoum, was shelled. Kabul protested.");
+        assert_eq!(find(&all, "Afghan government").2, ["Kabul"]);
+        assert!(!all.iter().any(|a| a.1.as_deref() == Some("SDNGOV")), "{all:#?}");
+    }
+
+    #[test]
+    fn adjacent_role_words_are_one_compound() {
+        let all = summary(
+            "Two Sudanese rebel commanders spoke. Syrian government troops advanced. Iraqi military advisers stayed. \
+             Chad's opposition lawmakers walked out, and anti-terrorist police officers in Pakistan were attacked.",
+        );
+        assert_eq!(find(&all, "Sudanese rebels").2, ["Sudanese rebel commanders"]);
+        assert_eq!(find(&all, "Syrian military").2, ["Syrian government troops"]);
+        assert_eq!(find(&all, "Iraqi military").2, ["Iraqi military advisers"]);
+        assert_eq!(find(&all, "Chadian opposition").2, ["Chad's opposition lawmakers"]);
+        assert_eq!(find(&all, "Pakistani police").2, ["police officers in Pakistan"]);
     }
 
     #[test]
