@@ -150,12 +150,12 @@ fn load_igos(b: &mut LexiconBuilder, file: &str, text: &str) -> Result<(), LoadE
 
 fn load_groups(b: &mut LexiconBuilder, file: &str, text: &str) -> Result<(), LoadError> {
     for (line, cols) in rows(text) {
-        let [code, name, aliases, kind, ..] = cols[..] else {
+        let [code_field, name, aliases, kind, ..] = cols[..] else {
             return Err(error(file, line, "expected columns: code, name, aliases, kind, note"));
         };
-        if !is_code(code) {
-            return Err(error(file, line, format!("{code:?} is not a CAMEO actor code")));
-        }
+        let codes = dated_codes(code_field).map_err(|m| error(file, line, m))?;
+        // The code the group's country and government identity come from: its latest.
+        let code = codes.last().map_or("", |c| c.code.as_str());
         let kind = match kind {
             "armed" | "political" => ActorKind::Group,
             "government" => ActorKind::Government,
@@ -174,7 +174,7 @@ fn load_groups(b: &mut LexiconBuilder, file: &str, text: &str) -> Result<(), Loa
                 name: name.to_string(),
                 kind,
                 country: country_of(b, code),
-                codes: vec![DatedCode { code: code.to_string(), from: None, to: None, office: None }],
+                codes,
             }),
         };
         b.add_form(name, id, FormKind::Name);
@@ -254,6 +254,37 @@ fn pad<'a>(cols: &[&'a str], n: usize) -> Vec<&'a str> {
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a partial date is the first day of its
 /// period as a start and the last day as an end.
+/// A group's code field: one CAMEO code, or codes with the dates they hold
+/// in the order they held ("AFGREB[2001-12-07..2021-08-14] AFGGOV[2021-08-15..]"),
+/// either bound left open.
+fn dated_codes(field: &str) -> Result<Vec<DatedCode>, String> {
+    let mut codes = Vec::new();
+    for item in field.split_whitespace() {
+        let (code, dates) = match item.split_once('[') {
+            Some((code, rest)) => {
+                let range = rest.strip_suffix(']').ok_or_else(|| format!("{item:?}: a date range ends with ']'"))?;
+                let (from, to) = range.split_once("..").ok_or_else(|| format!("{item:?}: a date range is FROM..TO"))?;
+                (code, Some((parse_bound(from, false)?, parse_bound(to, true)?)))
+            }
+            None => (item, None),
+        };
+        if !is_code(code) {
+            return Err(format!("{code:?} is not a CAMEO actor code"));
+        }
+        let (from, to) = dates.unwrap_or((None, None));
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(format!("{item:?}: the range ends before it starts"));
+        }
+        codes.push(DatedCode { code: code.to_string(), from, to, office: None });
+    }
+    if codes.is_empty() {
+        return Err("no CAMEO actor code".to_string());
+    }
+    Ok(codes)
+}
+
 fn parse_bound(s: &str, end: bool) -> Result<Option<Date>, String> {
     if s.is_empty() {
         return Ok(None);
@@ -297,5 +328,21 @@ mod tests {
         assert_eq!((err.file.as_str(), err.line), ("c.tsv", 3));
         let err = load_people(&mut b, "p.tsv", "Jane Roe\t\tXXXGOV\tMinister\t2020-05-01\t2019-01-01\n").unwrap_err();
         assert!(err.message.contains("before it starts"), "{err}");
+        let err = load_groups(&mut b, "g.tsv", "XXXREB[2020..2019] XXXGOV[2021..]\tFront\t\tarmed\t\n").unwrap_err();
+        assert!(err.message.contains("before it starts"), "{err}");
+        let err = load_groups(&mut b, "g.tsv", "# header\n\nXXXREB[2020\tFront\t\tarmed\t\n").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+    }
+
+    #[test]
+    fn a_group_whose_status_changed_is_coded_by_the_document_date() {
+        let mut b = LexiconBuilder::new();
+        load_groups(&mut b, "g.tsv", "XXXREB[..2021-08-14] XXXGOV[2021-08-15..]\tThe Front\t\tarmed\t\n").unwrap();
+        let front = b.entities.last().unwrap();
+        let on = |y, m, d| front.code_on(Some(jiff::civil::date(y, m, d))).0;
+        assert_eq!(on(2021, 8, 14).as_deref(), Some("XXXREB"));
+        assert_eq!(on(2021, 8, 15).as_deref(), Some("XXXGOV"));
+        // No date: the latest code.
+        assert_eq!(front.code_on(None).0.as_deref(), Some("XXXGOV"));
     }
 }
