@@ -776,9 +776,15 @@ impl<'a> Finder<'a> {
                     continue;
                 }
             }
-            let index = self.people.len();
-            let name = span.of(self.text).to_string();
-            self.people.push(NewPerson { name, kind: ActorKind::Person, role: None, code: None, country: None });
+            // A name given in full again (in the headline and the text) is the same person.
+            let name = span.of(self.text);
+            let index = match self.people.iter().position(|p| p.kind == ActorKind::Person && p.name == name) {
+                Some(index) => index,
+                None => {
+                    self.people.push(NewPerson { name: name.to_string(), kind: ActorKind::Person, role: None, code: None, country: None });
+                    self.people.len() - 1
+                }
+            };
             let target = Target::NewPerson(index);
             self.mentions.push(Mention { span, target: target.clone(), form: None });
             self.attach_context(span, start_tok, &target, roles);
@@ -2787,6 +2793,17 @@ mod tests {
         );
         assert!(!all.iter().any(|a| a.1.as_deref().is_some_and(|c| c == "ESPGOV" || c == "PHLGOV")), "{all:#?}");
         assert_eq!(find(&all, "American government").2, ["White House"]);
+    }
+
+    #[test]
+    fn a_name_given_in_full_twice_is_one_person_with_its_surname() {
+        let all = summary(
+            "Green Party candidate Jill Stein was escorted off the premises by the police on Monday.\n\n\
+             Stein, who was not invited, boarded a bus. Later, candidate Jill Stein said she would protest.",
+        );
+        let stein: Vec<_> = all.iter().filter(|a| a.0 == "Jill Stein").collect();
+        assert_eq!(stein.len(), 1, "{all:#?}");
+        assert_eq!(stein[0].2, ["Jill Stein", "Stein", "Jill Stein"]);
     }
 
     #[test]
