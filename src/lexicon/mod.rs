@@ -313,7 +313,9 @@ impl LexiconBuilder {
         if form.is_empty() {
             return;
         }
-        for variant in apostrophe_variants(form) {
+        // "FBI" is "F.B.I." in some papers' style (the New York Times').
+        let dotted = dotted_acronym(form);
+        for variant in apostrophe_variants(form).into_iter().chain(dotted) {
             let targets = self.forms.entry(variant).or_default();
             if !targets.contains(&(entity, kind)) {
                 targets.push((entity, kind));
@@ -581,6 +583,13 @@ fn packed_word(word: &[u8]) -> Option<u128> {
         bytes[..word.len()].copy_from_slice(word);
         u128::from_le_bytes(bytes)
     })
+}
+
+/// An acronym of two to five capital letters written with a full stop after
+/// each ("FBI" → "F.B.I."), or `None` for any other form.
+fn dotted_acronym(form: &str) -> Option<String> {
+    ((2..=5).contains(&form.len()) && form.bytes().all(|b| b.is_ascii_uppercase()))
+        .then(|| form.chars().flat_map(|c| [c, '.']).collect())
 }
 
 fn apostrophe_variants(form: &str) -> Vec<String> {
