@@ -154,6 +154,11 @@ fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word)
 }
 
+/// Titles that are also common English surnames: after "Mr." or "Ms." they
+/// are the surname ("Mr. King", "Ms. Bishop", "Mr. Justice"), where other
+/// titles are forms of address ("Mr. President").
+const TITLES_THAT_ARE_SURNAMES: &[&str] = &["King", "Prince", "Bishop", "Justice", "Judge", "Duke", "Earl", "Baron", "Major", "Pope", "Deacon"];
+
 /// Month and day names: capitalised, but not surnames.
 const CALENDAR_WORDS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -391,6 +396,21 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
         classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
         capitalised.push(i);
+    }
+    // "Mr. King", "Ms. Bishop": after an honorific, a title word that is
+    // also a common surname is one ("Mr. President" is a form of address).
+    for pair in capitalised.windows(2) {
+        let (honorific, word) = (pair[0], pair[1]);
+        if word == honorific + 1
+            && classes[word].lists.has(Lists::TITLE)
+            && TITLES_THAT_ARE_SURNAMES.contains(&seg.tokens[word].span.of(text))
+            && matches!(seg.tokens[honorific].span.of(text), "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms")
+            && text[seg.tokens[honorific].span.end..seg.tokens[word].span.start] == *" "
+            && seg.tokens[word].kind == TokenKind::Word
+        {
+            classes[word].name_word = true;
+            classes[word].lists = Lists(classes[word].lists.0 & !Lists::TITLE.0);
+        }
     }
     for sentence in &seg.sentences {
         classes[sentence.tokens.start].sentence_start = true;
@@ -880,7 +900,13 @@ impl<'a> Finder<'a> {
             return false;
         }
         let word = span.of(self.text);
-        if self.lexicon.role(word).is_some() || is_contraction(word) || AFFILIATION_ADJECTIVES.contains(&word) || self.is_prefix_word(token, earlier) {
+        // "Mr. King": a title word after an honorific is a surname.
+        let after_mister = TITLES_THAT_ARE_SURNAMES.contains(&word)
+            && self.token_before(token).is_some_and(|t| matches!(self.token_text(t), "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"));
+        if !after_mister && (self.lexicon.role(word).is_some() || self.is_prefix_word(token, earlier))
+            || is_contraction(word)
+            || AFFILIATION_ADJECTIVES.contains(&word)
+        {
             return false;
         }
         // "Florida’s Rick Wilson": a place or body that modifies the name after it.
@@ -2804,6 +2830,13 @@ mod tests {
         let stein: Vec<_> = all.iter().filter(|a| a.0 == "Jill Stein").collect();
         assert_eq!(stein.len(), 1, "{all:#?}");
         assert_eq!(stein[0].2, ["Jill Stein", "Stein", "Jill Stein"]);
+    }
+
+    #[test]
+    fn a_title_that_is_a_surname_after_an_honorific_is_a_person() {
+        let all = summary("Mr. King, 82, said he would not retire. \"Thank you, Mr. President,\" he said.");
+        assert_eq!(find(&all, "King").2, ["King"]);
+        assert!(!all.iter().any(|a| a.0 == "President"), "{all:#?}");
     }
 
     #[test]
