@@ -1679,6 +1679,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let w = tok.span.of(self.text);
+            // Most words have no state's shape: the tests below are for the rest.
+            if !self.lexicon.may_misspell_country(w) {
+                continue;
+            }
             if tok.kind != TokenKind::Word
                 || w.len() < 6
                 || !w.starts_with(|c: char| c.is_ascii_uppercase())
