@@ -388,7 +388,10 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         }
         let word = token.span.of(text);
         let lists = Lists::of(word);
-        let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
+        // An ASCII lower-case byte after the first is a lower-case letter
+        // after the first character; other lower-case letters are rare.
+        let lower_case_after_first = word.bytes().skip(1).any(|b| b.is_ascii_lowercase()) || !word.is_ascii() && word.chars().skip(1).any(char::is_lowercase);
+        let name_word = token.kind == TokenKind::Word && lower_case_after_first && !lists.has(Lists::TITLE);
         classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
         capitalised.push(i);
     }

@@ -629,12 +629,23 @@ impl<'l, 't> Matcher<'l, 't> {
         let (lexicon, text) = (self.lexicon, self.text);
         // Every form must start and end at a word boundary: the start is
         // tested once here, the end per candidate.
-        if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        // An ASCII byte is a whole character (nearly always a space here):
+        // decoded only where it is not.
+        let letter_before = match text.as_bytes()[..start].last() {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[..start].chars().next_back().is_some_and(char::is_alphanumeric),
+        };
+        if letter_before {
             return;
         }
         let rest = &text[start..];
         let bytes = rest.as_bytes();
-        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+        let ends_word = |len: usize| match bytes.get(len) {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => !rest[len..].chars().next().is_some_and(char::is_alphanumeric),
+        };
         if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
             let found = first.names.iter().find(|c| {
                 let form = &lexicon.names[c.index as usize].0;
@@ -660,7 +671,8 @@ impl<'l, 't> Matcher<'l, 't> {
         if start >= self.roles_free {
             let found = first.roles.iter().find(|c| {
                 let word = &lexicon.role_words[c.index as usize];
-                c.may_match(bytes, true) && rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && ends_word(word.len())
+                // Bytes equal but for ASCII case end where the word's characters do.
+                c.may_match(bytes, true) && bytes.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes())) && ends_word(word.len())
             });
             if let Some(c) = found {
                 self.roles_free = start + c.len as usize;
