@@ -393,7 +393,10 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         }
         let word = token.span.of(text);
         let lists = Lists::of(word);
-        let name_word = token.kind == TokenKind::Word && word.chars().skip(1).any(char::is_lowercase) && !lists.has(Lists::TITLE);
+        // An ASCII lower-case byte after the first is a lower-case letter
+        // after the first character; other lower-case letters are rare.
+        let lower_case_after_first = word.bytes().skip(1).any(|b| b.is_ascii_lowercase()) || !word.is_ascii() && word.chars().skip(1).any(char::is_lowercase);
+        let name_word = token.kind == TokenKind::Word && lower_case_after_first && !lists.has(Lists::TITLE);
         classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
         capitalised.push(i);
     }
@@ -1795,6 +1798,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let w = tok.span.of(self.text);
+            // Most words have no state's shape: the tests below are for the rest.
+            if !self.lexicon.may_misspell_country(w) {
+                continue;
+            }
             if tok.kind != TokenKind::Word
                 || w.len() < 6
                 || !w.starts_with(|c: char| c.is_ascii_uppercase())

@@ -45,13 +45,24 @@ pub struct CountryIndex {
     /// only ones a word with those letters can be one edit inside of, or
     /// equal to.
     shapes: FxHashMap<(u8, u8, u8), Vec<u32>>,
+    /// One bit per shape of `shapes` (first, second and last letter, each
+    /// of 26): asked about for most capitalised words of a document, and
+    /// nearly all of them have a shape no state's form has, which a bit
+    /// tells without hashing.
+    shape_bits: Vec<u64>,
+}
+
+/// The index of a shape's bit: three lower-case ASCII letters.
+fn shape_bit(shape: (u8, u8, u8)) -> usize {
+    let letter = |b: u8| usize::from(b - b'a');
+    (letter(shape.0) * 26 + letter(shape.1)) * 26 + letter(shape.2)
 }
 
 impl CountryIndex {
     /// Indexes the single-word forms of states (ASCII letters, at least
     /// `MIN_LEN - 1` long, so that a five-letter name catches a six-letter slip).
     pub fn new<'f>(forms: impl Iterator<Item = (&'f str, EntityId, FormKind)>) -> CountryIndex {
-        let mut index = CountryIndex::default();
+        let mut index = CountryIndex { shape_bits: vec![0; (26 * 26 * 26usize).div_ceil(64)], ..CountryIndex::default() };
         for (form, entity, kind) in forms {
             if form.len() + 1 < MIN_LEN || !form.bytes().all(|b| b.is_ascii_alphabetic()) || form.bytes().skip(1).all(|b| b.is_ascii_uppercase()) {
                 continue;
@@ -62,10 +73,24 @@ impl CountryIndex {
             }
             let id = index.forms.len() as u32;
             let bytes = form.as_bytes();
-            index.shapes.entry((bytes[0], bytes[1], bytes[bytes.len() - 1])).or_default().push(id);
+            let shape = (bytes[0], bytes[1], bytes[bytes.len() - 1]);
+            index.shapes.entry(shape).or_default().push(id);
+            index.shape_bits[shape_bit(shape) / 64] |= 1 << (shape_bit(shape) % 64);
             index.forms.push((form, entity, kind));
         }
         index
+    }
+
+    /// Whether some form has the first two letters and the last letter of
+    /// `word`, as every form [`CountryIndex::lookup`] can find for it does:
+    /// a test of one bit, to turn away most words before anything else.
+    pub fn may_misspell(&self, word: &[u8]) -> bool {
+        let &[first, second, .., last] = word else { return false };
+        if ![first, second, last].iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        let bit = shape_bit((first.to_ascii_lowercase(), second.to_ascii_lowercase(), last.to_ascii_lowercase()));
+        self.shape_bits[bit / 64] & 1 << (bit % 64) != 0
     }
 
     /// The state a capitalised word misspells, if exactly one state's form is
@@ -157,6 +182,13 @@ mod tests {
         assert_eq!(index.lookup("Quatar"), None, "a slip in the second letter is left to countries.tsv");
         assert_eq!(index.lookup("Isreal"), Some((6, FormKind::Name)));
         assert_eq!(index.lookup("Chenchen"), Some((7, FormKind::Adjective)));
+        // The shape test lets through every word the lookup can answer for.
+        for word in ["Ethopia", "Ethipian", "Isreal", "Chenchen", "ISREAL"] {
+            assert!(index.may_misspell(word.as_bytes()), "{word}");
+        }
+        for word in ["Xambia", "Trumps", "Is", "Isra\u{eb}"] {
+            assert!(!index.may_misspell(word.as_bytes()), "{word}");
+        }
     }
 
     #[test]

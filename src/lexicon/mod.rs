@@ -502,6 +502,13 @@ fn leading_run(x: u64, limit: usize) -> (u64, usize) {
     (to_lower(x, letters) & low_bytes(run), run)
 }
 
+/// The number of ASCII letters and digits that eight bytes of text (the
+/// first in the lowest byte) start with.
+fn ascii_alphanumeric_run(x: u64) -> u32 {
+    let others = !(ascii_letter_bytes(x) | ascii_digit_bytes(x)) & HIGH_BITS;
+    others.trailing_zeros() / 8
+}
+
 /// Eight bytes of `text` from `at` as a number, the first in the lowest
 /// byte; zeros (which end a run) past the end of the text.
 fn eight_bytes(text: &[u8], at: usize) -> u64 {
@@ -631,12 +638,23 @@ impl<'l, 't> Matcher<'l, 't> {
         let (lexicon, text) = (self.lexicon, self.text);
         // Every form must start and end at a word boundary: the start is
         // tested once here, the end per candidate.
-        if text[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+        // An ASCII byte is a whole character (nearly always a space here):
+        // decoded only where it is not.
+        let letter_before = match text.as_bytes()[..start].last() {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[..start].chars().next_back().is_some_and(char::is_alphanumeric),
+        };
+        if letter_before {
             return;
         }
         let rest = &text[start..];
         let bytes = rest.as_bytes();
-        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+        let ends_word = |len: usize| match bytes.get(len) {
+            None => true,
+            Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+            Some(_) => !rest[len..].chars().next().is_some_and(char::is_alphanumeric),
+        };
         if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
             let found = first.names.iter().find(|c| {
                 let form = &lexicon.names[c.index as usize].0;
@@ -662,7 +680,8 @@ impl<'l, 't> Matcher<'l, 't> {
         if start >= self.roles_free {
             let found = first.roles.iter().find(|c| {
                 let word = &lexicon.role_words[c.index as usize];
-                c.may_match(bytes, true) && rest.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word)) && ends_word(word.len())
+                // Bytes equal but for ASCII case end where the word's characters do.
+                c.may_match(bytes, true) && bytes.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes())) && ends_word(word.len())
             });
             if let Some(c) = found {
                 self.roles_free = start + c.len as usize;
@@ -722,6 +741,19 @@ impl Lexicon {
     /// token) and turned away by the filter, without a hash probe. Where a
     /// non-ASCII letter may continue the run, it is found by characters.
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
+        // Nearly every token: eight bytes or fewer, its leading run of
+        // letters and digits not followed by a non-ASCII byte, all found in
+        // one number. Lower case is bit 5 set, which the digits have already.
+        let token_len = end - start;
+        if token_len <= 8 {
+            let head = eight_bytes(text.as_bytes(), start);
+            let run = (ascii_alphanumeric_run(head) as usize).min(token_len);
+            if run == token_len || head >> (8 * run) & 0x80 == 0 {
+                let packed = u128::from((head | (ONES * 0x20)) & low_bytes(run));
+                let filter = if (head as u8).is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
+                return filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten();
+            }
+        }
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
         // Not where typographic punctuation (U+2000 to U+203F: bytes E2 80,
         // no letter or digit among them) ends the run ("don’t", "Trump’s"):
@@ -779,6 +811,13 @@ impl Lexicon {
     /// The adjective of a country ("RUS" → "Russian").
     pub fn adjective(&self, iso3: &str) -> Option<&str> {
         self.adjectives.get(iso3).map(String::as_str)
+    }
+
+    /// Whether `word` may misspell a state's name, as far as its first two
+    /// letters and its last can tell: a cheap test before
+    /// [`Lexicon::misspelt_country`], which most words fail.
+    pub fn may_misspell_country(&self, word: &str) -> bool {
+        self.countries_fuzzy.may_misspell(word.as_bytes())
     }
 
     /// The state a capitalised word misspells ("Ethopia", "Chenchen"): one
