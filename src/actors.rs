@@ -1468,31 +1468,41 @@ impl<'a> Finder<'a> {
                 _ => None,
             })
             .collect();
-        // "Morrison's lawyer": a sector whose country a surname's possessive gives.
-        let on_surname = |m: &Mention| {
-            m.form != Some(FormKind::Surname) && surnames.iter().any(|(s, _)| m.span.start <= s.start && s.end <= m.span.end)
-        };
-        // The countries the document names other than by surnames.
-        // Owned: the mentions are filtered below (a few per document).
-        let mut countries: Vec<String> = self.places.iter().map(|p| p.country.clone()).collect();
-        for m in self.mentions.iter().filter(|m| m.form != Some(FormKind::Surname) && !on_surname(m)) {
-            let country = match &m.target {
-                Target::Entity(e) => lexicon.entities[*e].country.as_deref(),
-                Target::Sector { country, .. } => Some(country.as_str()),
-                Target::NewPerson(i) => self.people[*i].country.as_deref(),
-            };
-            if let Some(country) = country.filter(|&c| !countries.iter().any(|known| known == c)) {
-                countries.push(country.to_string());
+        // "Morrison's lawyer": a sector (or a person) whose country a surname gives.
+        let on_surname = |m: &Mention| surnames.iter().any(|(s, _)| m.span.start <= s.start && s.end <= m.span.end);
+        // A surname without the full name names the person only if they lead
+        // a state or body; a leader of a state, only if the document names it
+        // otherwise too. Decided once per entity (a few per document: a walk, not a hash).
+        let mut unsupported: Vec<EntityId> = Vec::new();
+        let mut leaders_of_states: Vec<EntityId> = Vec::new();
+        for &(_, e) in &surnames {
+            if full_name_given.contains(&e) || unsupported.contains(&e) || leaders_of_states.contains(&e) {
+                continue;
+            }
+            let entity = &lexicon.entities[e];
+            match (is_leader(entity), &entity.country) {
+                (false, _) => unsupported.push(e),
+                (true, Some(_)) => leaders_of_states.push(e),
+                (true, None) => {}
             }
         }
-        // The entities named by surname alone that are someone else: a leader
-        // named in context stays (a few per document: a walk, not a hash).
-        let mut unsupported: Vec<EntityId> = Vec::new();
-        for &(_, e) in &surnames {
-            let entity = &lexicon.entities[e];
-            let leader = is_leader(entity) && entity.country.as_deref().is_none_or(|c| countries.iter().any(|known| known == c));
-            if !leader && !full_name_given.contains(&e) && !unsupported.contains(&e) {
-                unsupported.push(e);
+        if !leaders_of_states.is_empty() {
+            // The countries the document names other than by surnames.
+            let mut countries: Vec<&str> = self.places.iter().map(|p| p.country.as_str()).collect();
+            for m in self.mentions.iter().filter(|m| m.form != Some(FormKind::Surname) && !on_surname(m)) {
+                let country = match &m.target {
+                    Target::Entity(e) => lexicon.entities[*e].country.as_deref(),
+                    Target::Sector { country, .. } => Some(country.as_str()),
+                    Target::NewPerson(i) => self.people[*i].country.as_deref(),
+                };
+                if let Some(country) = country.filter(|c| !countries.contains(c)) {
+                    countries.push(country);
+                }
+            }
+            for e in leaders_of_states {
+                if lexicon.entities[e].country.as_deref().is_some_and(|c| !countries.contains(&c)) {
+                    unsupported.push(e);
+                }
             }
         }
         if unsupported.is_empty() {
