@@ -1192,10 +1192,15 @@ impl<'a> Finder<'a> {
                 let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(desc_span) } else { (None, None) };
                 let desc = desc_span.of(self.text);
                 let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.as_str());
-                let role = desc.strip_prefix("The ").or_else(|| desc.strip_prefix("the ")).unwrap_or(desc).to_string();
+                let role = ["The ", "the ", "A ", "a ", "An ", "an "].iter().find_map(|a| desc.strip_prefix(a)).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
-            let key = normalize_description(desc_span.of(self.text));
+            // "A senior Hamas official" describes; only "the Palestinian leader" refers again later.
+            let desc = desc_span.of(self.text);
+            if !(desc.starts_with("The ") || desc.starts_with("the ")) {
+                return;
+            }
+            let key = normalize_description(desc);
             self.descriptions.push((key, target.clone()));
             self.mentions.retain(|m| !desc_span.contains(m.span));
             self.mentions.push(Mention { span: desc_span, target: target.clone(), form: None });
@@ -1203,8 +1208,9 @@ impl<'a> Finder<'a> {
         }
     }
 
-    /// "The Palestinian leader, " right before a name: a definite description
-    /// of a person (ending in a person noun) that the name is in apposition to.
+    /// "The Palestinian leader, " or "A senior Hamas official, " right before a
+    /// name: a description of a person (ending in a person noun) that the name
+    /// is in apposition to.
     /// `first_token` is the name's.
     fn description_before(&self, span: Span, first_token: usize) -> Option<Span> {
         // A title may stand between: "The RSF's chief negotiator, Dr. Omar Bakhit".
@@ -1221,7 +1227,9 @@ impl<'a> Finder<'a> {
         let clause_start = rfind_clause_break(&head[from..]).map_or(sentence.start, |i| from + i + 1);
         let desc = head.get(clause_start..)?.trim_start();
         let desc_start = head.len() - desc.len();
-        if !(desc.starts_with("The ") || desc.starts_with("the ")) || desc.split_whitespace().nth(6).is_some() {
+        // "The Palestinian leader, Mahmoud Abbas", "A senior Hamas official, Basem Naim".
+        let article = ["The ", "the ", "A ", "a ", "An ", "an "].iter().any(|a| desc.starts_with(a));
+        if !article || desc.split_whitespace().nth(6).is_some() {
             return None;
         }
         let last = lowercase(desc.split_whitespace().next_back()?);
@@ -2854,6 +2862,16 @@ mod tests {
         let all = summary("Mr. King, 82, said he would not retire. \"Thank you, Mr. President,\" he said.");
         assert_eq!(find(&all, "King").2, ["King"]);
         assert!(!all.iter().any(|a| a.0 == "President"), "{all:#?}");
+    }
+
+    #[test]
+    fn an_indefinite_description_before_a_name_gives_its_affiliation() {
+        let text = "A senior Hamas official, Basem Naim, told reporters the talks had stalled. A senior Hamas official later denied it.";
+        let all = summary(text);
+        let naim = find(&all, "Basem Naim");
+        assert_eq!(naim.1.as_deref(), Some("PSEREB"));
+        // Only "the ..." refers again: the second official is not Naim.
+        assert_eq!(naim.2, ["Basem Naim"]);
     }
 
     #[test]
