@@ -2021,11 +2021,26 @@ impl<'a> Finder<'a> {
             if unplaced.get(n + 1).is_some_and(|&next| adjacent(k, next)) {
                 continue;
             }
+            let mut span_start = start;
+            let mut j = n;
+            while j > 0 && adjacent(unplaced[j - 1], unplaced[j]) {
+                j -= 1;
+                span_start = roles[unplaced[j]].0;
+            }
             let word = &self.text[start..end];
+            // "The Foreign Ministry said", "the Supreme Court ruled": a state body
+            // named by its capitalised title alone is the one of the country
+            // the sentence is about (not a word of a longer name: "the Supreme
+            // Court Bar Association", "the Defence Ministry of Iraq" is placed already).
+            let named_body = !role.person
+                && matches!(role.sector.as_str(), "GOV" | "JUD" | "LEG" | "MIL" | "COP" | "SPY")
+                && self.text[span_start..end].split(' ').all(|w| w.starts_with(char::is_uppercase))
+                && self.word_before(span_start).is_some_and(|(_, w)| w == "the" || w == "The")
+                && !self.capitalised_word_after(end);
             let plural = word.ends_with('s') || word.ends_with("men") || ["police", "clergy", "personnel"].contains(&word);
             let group = if role.person { plural } else { matches!(role.sector.as_str(), "COP" | "MIL" | "REB" | "UAF") };
             // Refugees come from elsewhere, peacekeepers too.
-            if !group || matches!(role.sector.as_str(), "GOV" | "ELI" | "REF") || word.contains("peacekeep") {
+            if !named_body && (!group || matches!(role.sector.as_str(), "GOV" | "ELI" | "REF")) || word.contains("peacekeep") {
                 continue;
             }
             // Terrorists and extremists are seldom of the country a sentence is
@@ -2034,18 +2049,14 @@ impl<'a> Finder<'a> {
                 .iter()
                 .any(|w| word.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)));
             // A capitalised role inside a sentence is part of a name ("Gang of Eight").
-            let capitalised = word.starts_with(char::is_uppercase) && {
-                let i = self.seg.tokens.partition_point(|t| t.span.start < start);
-                !self.starts_sentence(i)
-            };
+            let capitalised = !named_body
+                && word.starts_with(char::is_uppercase)
+                && {
+                    let i = self.seg.tokens.partition_point(|t| t.span.start < start);
+                    !self.starts_sentence(i)
+                };
             if transnational || capitalised {
                 continue;
-            }
-            let mut span_start = start;
-            let mut j = n;
-            while j > 0 && adjacent(unplaced[j - 1], unplaced[j]) {
-                j -= 1;
-                span_start = roles[unplaced[j]].0;
             }
             let span = Span::new(span_start, end);
             if self.is_claimed(span) || self.overlaps_mention(span) || !self.stands_as_group(span) {
@@ -2060,7 +2071,11 @@ impl<'a> Finder<'a> {
             // Troops are not of the country they are sent to ("troops crossed into Haiti").
             let Some(country) = self.sentence_country(span, sector == "MIL") else { continue };
             self.claim(span);
-            self.mentions.push(Mention { span, target: Target::Sector { country, sector: sector.to_string() }, form: None });
+            let target = match self.lexicon.government(&country) {
+                Some(id) if sector == "GOV" => Target::Entity(id),
+                _ => Target::Sector { country, sector: sector.to_string() },
+            };
+            self.mentions.push(Mention { span, target, form: None });
         }
     }
 
@@ -2872,6 +2887,16 @@ mod tests {
         assert_eq!(naim.1.as_deref(), Some("PSEREB"));
         // Only "the ..." refers again: the second official is not Naim.
         assert_eq!(naim.2, ["Basem Naim"]);
+    }
+
+    #[test]
+    fn a_state_body_named_by_its_title_alone_is_of_the_sentence_country() {
+        let all = summary(
+            "The Foreign Ministry said in a statement that Moscow would respond. \
+             In Brazil, the Supreme Court ruled on the case. The Supreme Court Bar Association objected.",
+        );
+        assert_eq!(find(&all, "Russian government").2, ["Foreign Ministry", "Moscow"]);
+        assert_eq!(find(&all, "Brazilian judiciary").2, ["Supreme Court"]);
     }
 
     #[test]
