@@ -154,9 +154,9 @@ fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word)
 }
 
-/// Titles that are also common English surnames: after "Mr." or "Ms." they
-/// are the surname ("Mr. King", "Ms. Bishop", "Mr. Justice"), where other
-/// titles are forms of address ("Mr. President").
+/// Titles that are also common English surnames: after "Mr." or "Ms." or a
+/// given name they are the surname ("Mr. King", "Larry King", "Ms. Bishop",
+/// "Jim Justice"), where other titles are forms of address ("Mr. President").
 const TITLES_THAT_ARE_SURNAMES: &[&str] = &["King", "Prince", "Bishop", "Justice", "Judge", "Duke", "Earl", "Baron", "Major", "Pope", "Deacon"];
 
 /// Month and day names: capitalised, but not surnames.
@@ -400,14 +400,16 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         classes[i] = TokenClass { capitalised: true, name_word, lists, sentence_start: false };
         capitalised.push(i);
     }
-    // "Mr. King", "Ms. Bishop": after an honorific, a title word that is
-    // also a common surname is one ("Mr. President" is a form of address).
+    // "Mr. King", "Larry King", "Ms. Bishop": after an honorific or a given
+    // name, a title word that is also a common surname is one ("Mr.
+    // President" is a form of address).
     for pair in capitalised.windows(2) {
         let (honorific, word) = (pair[0], pair[1]);
+        let before = seg.tokens[honorific].span.of(text);
         if word == honorific + 1
             && classes[word].lists.has(Lists::TITLE)
             && TITLES_THAT_ARE_SURNAMES.contains(&seg.tokens[word].span.of(text))
-            && matches!(seg.tokens[honorific].span.of(text), "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms")
+            && (matches!(before, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms") || is_given_name(before))
             && text[seg.tokens[honorific].span.end..seg.tokens[word].span.start] == *" "
             && seg.tokens[word].kind == TokenKind::Word
         {
@@ -1377,6 +1379,10 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let Some(&(_, Some(target))) = surnames.iter().find(|(surname, _)| surname.as_bytes() == word) else { continue };
+            // "Prince Harry" after "Matthew Prince": a title before a name is no surname.
+            if self.classes[i].lists.has(Lists::TITLE) && self.capitalised_word_after(tok.span.end) {
+                continue;
+            }
             if reach.is_empty() {
                 reach = self.mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
                 // Mostly in order already: the stable sort finds the runs.
@@ -2877,6 +2883,9 @@ mod tests {
         let all = summary("Mr. King, 82, said he would not retire. \"Thank you, Mr. President,\" he said.");
         assert_eq!(find(&all, "King").2, ["King"]);
         assert!(!all.iter().any(|a| a.0 == "President"), "{all:#?}");
+        // After a given name too; and a title before a name is not the surname.
+        let all = summary("Matthew Prince, chief executive of CloudFlare, said it was fine. Prince Harry did not comment. Mr. Prince left.");
+        assert_eq!(find(&all, "Matthew Prince").2, ["Matthew Prince", "Mr. Prince"]);
     }
 
     #[test]
