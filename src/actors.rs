@@ -579,9 +579,14 @@ impl<'a> Finder<'a> {
         // The sector of the compound the role ends ("rebel commanders"), with
         // the role before it when only a space separates them.
         let mut compound: &str = "";
+        // Where that compound starts ("Military advisers from Egypt").
+        let mut compound_start = 0;
         for (k, &(start, end, role)) in roles.iter().enumerate() {
             let after_role = k > 0 && self.text[roles[k - 1].1..start] == *" " && !self.text[..roles[k - 1].0].ends_with('-');
             compound = compound_sector(after_role.then(|| (compound, roles[k - 1].2.person)), role);
+            if !after_role {
+                compound_start = start;
+            }
             // A role word followed by a name is a title ("Foreign Ministry
             // spokeswoman Maria Zakharova"), handled with the person.
             let mut title_end = end;
@@ -616,7 +621,7 @@ impl<'a> Finder<'a> {
                         !foreign || self.text[end..].starts_with(" from ") || self.text[end..].starts_with(" of ")
                     })
                 {
-                    Some((i, country, after)) => (i, country, start, after),
+                    Some((i, country, after)) => (i, country, compound_start, after),
                     None => {
                         unplaced.push(k);
                         continue;
@@ -1614,12 +1619,13 @@ impl<'a> Finder<'a> {
 }
 
 /// A person's code as the role the text gives has it: a former holder of a
-/// state office ("a former governor of Ohio", "ex-minister") is one of the
-/// state's elites (`ELI`), as CAMEO codes people out of office.
+/// state office ("a former governor of Ohio", "ex-minister", "a retired
+/// envoy") is one of the state's elites (`ELI`), as CAMEO codes people out
+/// of office.
 fn out_of_office(code: &str, role: Option<&str>) -> String {
     let former = role.is_some_and(|role| {
         let role = role.trim_start();
-        ["former ", "Former ", "ex-", "Ex-"].iter().any(|f| role.starts_with(f))
+        ["former ", "Former ", "ex-", "Ex-", "retired ", "Retired "].iter().any(|f| role.starts_with(f))
     });
     match code.split_at_checked(3) {
         Some((country, "GOV" | "MIL" | "LEG" | "JUD" | "COP")) if former => format!("{country}ELI"),
