@@ -35,7 +35,7 @@ const TITLES: &[&str] = &[
     "Capt.", "Captain", "Adm", "Adm.", "Admiral", "Sgt", "Sgt.", "Rev", "Rev.", "Judge", "Justice", "Rabbi",
     "Imam", "Ayatollah", "Pope", "Cardinal", "Bishop", "Archbishop", "Lord", "Lady", "Senator", "Sen", "Sen.",
     "Rep", "Rep.", "Gov", "Gov.", "Mayor", "Ambassador", "Commodore", "Marshal", "Field Marshal", "Emir",
-    "King", "Queen", "Prince", "Princess", "Crown Prince", "Sultan", "President", "Premier", "Chancellor",
+    "King", "Queen", "Prince", "Princess", "Crown Prince", "Sultan", "President", "Premier", "Chancellor", "Speaker",
 ];
 
 // Titles start with a capital letter: `Finder::is_title` looks them up for
@@ -2912,6 +2912,13 @@ mod tests {
         );
         assert_eq!(find(&all, "Russian government").2, ["Foreign Ministry", "Moscow"]);
         assert_eq!(find(&all, "Brazilian judiciary").2, ["Supreme Court"]);
+    }
+
+    #[test]
+    fn a_speaker_is_an_office_before_a_name() {
+        let all = summary("House Speaker Paul Ryan said he would no longer defend the nominee. Speaker Ryan left early.");
+        let ryan = find(&all, "Paul Ryan");
+        assert_eq!(ryan.2, ["Paul Ryan", "Speaker Ryan"]);
     }
 
     #[test]
