@@ -559,12 +559,15 @@ impl<'a> Finder<'a> {
     }
 
     /// Whether the seat at byte `start` is named as a city: "the Afghan
-    /// capital Kabul", "East Timor's capital, Dili" (a place, whatever the
-    /// sentence does with it, as "Kabul" alone may be the government).
+    /// capital Kabul", "East Timor's capital, Dili", "the outskirts of
+    /// Khartoum" (a place, whatever the sentence does with it, as "Kabul"
+    /// alone may be the government).
     fn named_as_capital(&self, start: usize) -> bool {
         let before = self.text[..start].trim_end();
         let before = before.strip_suffix(',').unwrap_or(before);
-        before.strip_suffix("capital").is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+        // "the city of Kabul", "the outskirts of Khartoum": the city, not its rulers.
+        const CITY_PARTS: [&str; 8] = ["capital", "city of", "centre of", "center of", "outskirts of", "suburbs of", "streets of", "heart of"];
+        CITY_PARTS.iter().any(|words| before.strip_suffix(words).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
     }
 
     /// "the Russian government", "Israeli troops", "Putin's government".
@@ -2858,7 +2861,10 @@ mod tests {
 
     #[test]
     fn a_seat_named_as_a_capital_is_a_place() {
-        let all = summary("Bombs went off in the capital Kabul, and the Sudanese capital, Khartoum, was shelled. Kabul protested.");
+        let all = summary(
+            "Bombs went off in the capital Kabul, and the Sudanese capital, Khartoum, was shelled. The outskirts of \
+             Khartoum were quiet. Kabul protested.",
+        );
         assert_eq!(find(&all, "Afghan government").2, ["Kabul"]);
         assert!(!all.iter().any(|a| a.1.as_deref() == Some("SDNGOV")), "{all:#?}");
     }
