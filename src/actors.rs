@@ -154,6 +154,12 @@ fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.contains(word)
 }
 
+/// Honorifics that name no office: a title word after one may be a surname ("Mr. King").
+const PLAIN_HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms"];
+
+/// Articles that open a description before a name ("The Palestinian leader, ", "A senior official, ").
+const ARTICLES: &[&str] = &["The ", "the ", "A ", "a ", "An ", "an "];
+
 /// Titles that are also common English surnames: after "Mr." or "Ms." or a
 /// given name they are the surname ("Mr. King", "Larry King", "Ms. Bishop",
 /// "Jim Justice"), where other titles are forms of address ("Mr. President").
@@ -409,7 +415,7 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
         if word == honorific + 1
             && classes[word].lists.has(Lists::TITLE)
             && TITLES_THAT_ARE_SURNAMES.contains(&seg.tokens[word].span.of(text))
-            && (matches!(before, "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms") || is_given_name(before))
+            && (PLAIN_HONORIFICS.contains(&before) || is_given_name(before))
             && text[seg.tokens[honorific].span.end..seg.tokens[word].span.start] == *" "
             && seg.tokens[word].kind == TokenKind::Word
         {
@@ -915,7 +921,7 @@ impl<'a> Finder<'a> {
         let word = span.of(self.text);
         // "Mr. King": a title word after an honorific is a surname.
         let after_mister = TITLES_THAT_ARE_SURNAMES.contains(&word)
-            && self.token_before(token).is_some_and(|t| matches!(self.token_text(t), "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms"));
+            && self.token_before(token).is_some_and(|t| PLAIN_HONORIFICS.contains(&self.token_text(t)));
         if !after_mister && (self.lexicon.role(word).is_some() || self.is_prefix_word(token, earlier))
             || is_contraction(word)
             || AFFILIATION_ADJECTIVES.contains(&word)
@@ -1202,7 +1208,7 @@ impl<'a> Finder<'a> {
                 let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(desc_span) } else { (None, None) };
                 let desc = desc_span.of(self.text);
                 let descriptor_sector = self.lexicon.role(after_last_space(desc)).map(|r| r.sector.as_str());
-                let role = ["The ", "the ", "A ", "a ", "An ", "an "].iter().find_map(|a| desc.strip_prefix(a)).unwrap_or(desc).to_string();
+                let role = ARTICLES.iter().find_map(|a| desc.strip_prefix(a)).unwrap_or(desc).to_string();
                 self.describe(target, role, country, code, descriptor_sector);
             }
             // "A senior Hamas official" describes; only "the Palestinian leader" refers again later.
@@ -1238,7 +1244,7 @@ impl<'a> Finder<'a> {
         let desc = head.get(clause_start..)?.trim_start();
         let desc_start = head.len() - desc.len();
         // "The Palestinian leader, Mahmoud Abbas", "A senior Hamas official, Basem Naim".
-        let article = ["The ", "the ", "A ", "a ", "An ", "an "].iter().any(|a| desc.starts_with(a));
+        let article = ARTICLES.iter().any(|a| desc.starts_with(a));
         if !article || desc.split_whitespace().nth(6).is_some() {
             return None;
         }
