@@ -1936,7 +1936,7 @@ impl<'a> Finder<'a> {
         for _ in 0..3 {
             let word = self.text[pos..].split(' ').next().unwrap_or("");
             let skip = word == "the"
-                || DIRECTIONS.contains(&word.to_lowercase().as_str())
+                || lowercase_is_one_of(word, DIRECTIONS)
                 || FAITHS.contains(&word)
                 || *link == "of " && (Lists::of(word).has(Lists::TITLE) || word == "former" || self.lexicon.role(word).is_some());
             if !skip || word.is_empty() {
@@ -1970,6 +1970,12 @@ impl<'a> Finder<'a> {
     /// named after it ("in Macedonia") or else the other country the sentence
     /// names most. Returns that state and where "ethnic" starts.
     fn ethnic_residence(&self, adjective_start: usize, end: usize, own: &str) -> Option<(String, usize)> {
+        // The text before first: nearly every adjective has no "ethnic" there,
+        // and that spares the search for the word before.
+        let before = self.text[..self.spaces_before(adjective_start)].as_bytes();
+        if !before.len().checked_sub(6).is_some_and(|at| before[at..].eq_ignore_ascii_case(b"ethnic")) {
+            return None;
+        }
         let (ethnic_start, word) = self.word_before(adjective_start)?;
         if !word.eq_ignore_ascii_case("ethnic") {
             return None;
@@ -2122,15 +2128,17 @@ impl<'a> Finder<'a> {
     /// "ethnic Albanians", "the Albanians of southern Serbia": a minority,
     /// coded as civilians of the state it lives in.
     fn minorities(&mut self) {
+        // Borrowed from the lexicon, not from `self`: no copy of the country per adjective.
+        let lexicon = self.lexicon;
         for i in 0..self.mentions.len() {
             let m = &self.mentions[i];
             let Target::Entity(e) = m.target else { continue };
-            if m.form != Some(FormKind::Adjective) || self.lexicon.entities[e].kind != ActorKind::State {
+            if m.form != Some(FormKind::Adjective) || lexicon.entities[e].kind != ActorKind::State {
                 continue;
             }
-            let Some(own) = self.lexicon.entities[e].country.clone() else { continue };
+            let Some(own) = lexicon.entities[e].country.as_deref() else { continue };
             let span = m.span;
-            let residence = self.ethnic_residence(span.start, span.end, &own).or_else(|| {
+            let residence = self.ethnic_residence(span.start, span.end, own).or_else(|| {
                 let of = self.text[span.end..].starts_with(" of ") && span.of(self.text).ends_with('s');
                 of.then(|| self.country_after(span.end)).flatten().filter(|(_, c, _)| *c != own).map(|(_, c, _)| (c, span.start))
             });
