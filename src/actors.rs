@@ -1751,6 +1751,14 @@ impl<'a> Finder<'a> {
     /// Whether a given name ([`GIVEN_NAMES`]) stands right before byte
     /// `start`, one space away.
     fn given_name_before(&self, start: usize) -> bool {
+        // Every given name has a capital ASCII letter (checked by a test), and
+        // tokens hold no whitespace: without a capital in the word before the
+        // space ("the", "in"), no token there is a given name, and the search
+        // for it is spared.
+        let before = &self.text.as_bytes()[..start.saturating_sub(1)];
+        if !before.rsplit(u8::is_ascii_whitespace).next().is_some_and(|word| word.iter().any(u8::is_ascii_uppercase)) {
+            return false;
+        }
         self.word_before(start).is_some_and(|(at, word)| at + word.len() + 1 == start && is_given_name(word))
     }
 
@@ -2693,6 +2701,12 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn every_given_name_has_a_capital_ascii_letter() {
+        // `Finder::given_name_before` looks for one before searching the tokens.
+        assert!(GIVEN_NAMES.iter().all(|name| name.bytes().any(|b| b.is_ascii_uppercase())));
     }
 
     #[test]
