@@ -602,8 +602,11 @@ impl<'a> Finder<'a> {
             if next_is_name {
                 continue;
             }
-            let word_before_role = self.word_before(start);
-            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role));
+            // Found once, and only if asked for: a mention right before the
+            // role ("Russian troops") answers without it.
+            let word_before_role = std::cell::OnceCell::new();
+            let word_before_role = || *word_before_role.get_or_init(|| self.word_before(start));
+            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role()));
             let (mention_index, country, span_start, end) = match modifier {
                 // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
                 Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
@@ -670,13 +673,13 @@ impl<'a> Finder<'a> {
     /// capitalised organisation words ("Russian Foreign Ministry spokeswoman").
     /// Returns (its mention index, its country, its start).
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
-        self.modifier_before_word(pos, self.word_before(pos))
+        self.modifier_before_word(pos, || self.word_before(pos))
     }
 
-    /// `modifier_before` given `word_before(pos)`, which the caller has found.
-    fn modifier_before_word(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
+    /// `modifier_before`, with `word_before(pos)` from the caller, who may
+    /// have found it already or need it later.
+    fn modifier_before_word(&self, pos: usize, word_before_pos: impl Fn() -> Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
-        let mut word_before_cursor = word_before_pos;
         for _ in 0..5 {
             // A mention that ends in the spaces before the cursor, or right before a possessive there.
             let spaces_start = self.spaces_before(cursor);
@@ -689,14 +692,14 @@ impl<'a> Finder<'a> {
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
-            let (word_start, word) = word_before_cursor?;
+            let (word_start, word) = if cursor == pos { word_before_pos() } else { self.word_before(cursor) }?;
             let org_word = word.starts_with(char::is_uppercase)
                 && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
+            // The cursor only moves back: it is `pos` on the first round only.
             cursor = word_start;
-            word_before_cursor = self.word_before(cursor);
         }
         None
     }
@@ -1980,7 +1983,7 @@ impl<'a> Finder<'a> {
     fn ethnic_residence(&self, adjective_start: usize, end: usize, own: &str) -> Option<(String, usize)> {
         // The text before first: nearly every adjective has no "ethnic" there,
         // and that spares the search for the word before.
-        let before = self.text[..self.spaces_before(adjective_start)].as_bytes();
+        let before = &self.text.as_bytes()[..self.spaces_before(adjective_start)];
         if !before.len().checked_sub(6).is_some_and(|at| before[at..].eq_ignore_ascii_case(b"ethnic")) {
             return None;
         }
