@@ -611,8 +611,11 @@ impl<'a> Finder<'a> {
             if next_is_name {
                 continue;
             }
-            let word_before_role = self.word_before(start);
-            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role));
+            // Found once, and only if asked for: a mention right before the
+            // role ("Russian troops") answers without it.
+            let word_before_role = std::cell::OnceCell::new();
+            let word_before_role = || *word_before_role.get_or_init(|| self.word_before(start));
+            let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role()));
             let (mention_index, country, span_start, end) = match modifier {
                 // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
                 Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
@@ -679,13 +682,13 @@ impl<'a> Finder<'a> {
     /// capitalised organisation words ("Russian Foreign Ministry spokeswoman").
     /// Returns (its mention index, its country, its start).
     fn modifier_before(&self, pos: usize) -> Option<(Option<usize>, String, usize)> {
-        self.modifier_before_word(pos, self.word_before(pos))
+        self.modifier_before_word(pos, || self.word_before(pos))
     }
 
-    /// `modifier_before` given `word_before(pos)`, which the caller has found.
-    fn modifier_before_word(&self, pos: usize, word_before_pos: Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
+    /// `modifier_before`, with `word_before(pos)` from the caller, who may
+    /// have found it already or need it later.
+    fn modifier_before_word(&self, pos: usize, word_before_pos: impl Fn() -> Option<(usize, &'a str)>) -> Option<(Option<usize>, String, usize)> {
         let mut cursor = pos;
-        let mut word_before_cursor = word_before_pos;
         for _ in 0..5 {
             // A mention that ends in the spaces before the cursor, or right before a possessive there.
             let spaces_start = self.spaces_before(cursor);
@@ -698,14 +701,14 @@ impl<'a> Finder<'a> {
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
-            let (word_start, word) = word_before_cursor?;
+            let (word_start, word) = if cursor == pos { word_before_pos() } else { self.word_before(cursor) }?;
             let org_word = word.starts_with(char::is_uppercase)
                 && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
             if !org_word {
                 return None;
             }
+            // The cursor only moves back: it is `pos` on the first round only.
             cursor = word_start;
-            word_before_cursor = self.word_before(cursor);
         }
         None
     }
@@ -1760,6 +1763,14 @@ impl<'a> Finder<'a> {
     /// Whether a given name ([`GIVEN_NAMES`]) stands right before byte
     /// `start`, one space away.
     fn given_name_before(&self, start: usize) -> bool {
+        // Every given name has a capital ASCII letter (checked by a test), and
+        // tokens hold no whitespace: without a capital in the word before the
+        // space ("the", "in"), no token there is a given name, and the search
+        // for it is spared.
+        let before = &self.text.as_bytes()[..start.saturating_sub(1)];
+        if !before.rsplit(u8::is_ascii_whitespace).next().is_some_and(|word| word.iter().any(u8::is_ascii_uppercase)) {
+            return false;
+        }
         self.word_before(start).is_some_and(|(at, word)| at + word.len() + 1 == start && is_given_name(word))
     }
 
@@ -1945,7 +1956,7 @@ impl<'a> Finder<'a> {
         for _ in 0..3 {
             let word = self.text[pos..].split(' ').next().unwrap_or("");
             let skip = word == "the"
-                || DIRECTIONS.contains(&word.to_lowercase().as_str())
+                || lowercase_is_one_of(word, DIRECTIONS)
                 || FAITHS.contains(&word)
                 || *link == "of " && (Lists::of(word).has(Lists::TITLE) || word == "former" || self.lexicon.role(word).is_some());
             if !skip || word.is_empty() {
@@ -1979,6 +1990,12 @@ impl<'a> Finder<'a> {
     /// named after it ("in Macedonia") or else the other country the sentence
     /// names most. Returns that state and where "ethnic" starts.
     fn ethnic_residence(&self, adjective_start: usize, end: usize, own: &str) -> Option<(String, usize)> {
+        // The text before first: nearly every adjective has no "ethnic" there,
+        // and that spares the search for the word before.
+        let before = &self.text.as_bytes()[..self.spaces_before(adjective_start)];
+        if !before.len().checked_sub(6).is_some_and(|at| before[at..].eq_ignore_ascii_case(b"ethnic")) {
+            return None;
+        }
         let (ethnic_start, word) = self.word_before(adjective_start)?;
         if !word.eq_ignore_ascii_case("ethnic") {
             return None;
@@ -2131,15 +2148,17 @@ impl<'a> Finder<'a> {
     /// "ethnic Albanians", "the Albanians of southern Serbia": a minority,
     /// coded as civilians of the state it lives in.
     fn minorities(&mut self) {
+        // Borrowed from the lexicon, not from `self`: no copy of the country per adjective.
+        let lexicon = self.lexicon;
         for i in 0..self.mentions.len() {
             let m = &self.mentions[i];
             let Target::Entity(e) = m.target else { continue };
-            if m.form != Some(FormKind::Adjective) || self.lexicon.entities[e].kind != ActorKind::State {
+            if m.form != Some(FormKind::Adjective) || lexicon.entities[e].kind != ActorKind::State {
                 continue;
             }
-            let Some(own) = self.lexicon.entities[e].country.clone() else { continue };
+            let Some(own) = lexicon.entities[e].country.as_deref() else { continue };
             let span = m.span;
-            let residence = self.ethnic_residence(span.start, span.end, &own).or_else(|| {
+            let residence = self.ethnic_residence(span.start, span.end, own).or_else(|| {
                 let of = self.text[span.end..].starts_with(" of ") && span.of(self.text).ends_with('s');
                 of.then(|| self.country_after(span.end)).flatten().filter(|(_, c, _)| *c != own).map(|(_, c, _)| (c, span.start))
             });
@@ -2694,6 +2713,12 @@ mod tests {
 
     fn find<'x>(all: &'x [(String, Option<String>, Vec<String>)], name: &str) -> &'x (String, Option<String>, Vec<String>) {
         all.iter().find(|a| a.0 == name).unwrap_or_else(|| panic!("no actor {name:?} in {all:#?}"))
+    }
+
+    #[test]
+    fn every_given_name_has_a_capital_ascii_letter() {
+        // `Finder::given_name_before` looks for one before searching the tokens.
+        assert!(GIVEN_NAMES.iter().all(|name| name.bytes().any(|b| b.is_ascii_uppercase())));
     }
 
     #[test]
