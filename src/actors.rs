@@ -322,8 +322,12 @@ struct Finder<'a> {
     in_text_order: usize,
     places: Vec<Place>,
     people: Vec<NewPerson>,
-    /// Roles the text gives people the lexicon knows ("Foreign Ministry spokeswoman").
-    known_roles: FxHashMap<EntityId, String>,
+    /// Roles the text gives people the lexicon knows ("Foreign Ministry
+    /// spokeswoman"), with the code the role gives where it names a sector
+    /// and a country (or the person has one): the code for a date none of
+    /// their terms covers ("Deputy Foreign Minister Abbas Araghchi" in 2016,
+    /// years before the lexicon has him foreign minister).
+    known_roles: FxHashMap<EntityId, (String, Option<String>)>,
     /// Spans already claimed by a mention or a modifier.
     claimed: Vec<Span>,
     /// Descriptions set up by apposition ("palestinian leader") → person target.
@@ -1176,12 +1180,16 @@ impl<'a> Finder<'a> {
             cursor = s;
         }
         if let Some(rs) = role_start {
-            let role = self.text[rs..span.start].trim().to_string();
             let modifier = self.modifier_before(rs);
             if let Some((_, _, mod_start)) = modifier {
                 // The adjective belongs to the person's description now.
                 self.mentions.retain(|m| !(m.span.start == mod_start && m.span.end <= rs));
             }
+            // The role as the text gives it, with its country and a word
+            // that puts it in the past: "Former Mexican President".
+            let role_start = modifier.as_ref().map_or(rs, |&(_, _, mod_start)| mod_start);
+            let role_start = self.word_before(role_start).filter(|(_, word)| lowercase_is_one_of(word, PAST_OFFICE)).map_or(role_start, |(at, _)| at);
+            let role = self.text[role_start..span.start].trim().to_string();
             self.describe(target, role, modifier.map(|(_, c, _)| c), None, sector);
         }
         // After: "Mousa Abu Marzouk, a senior member of Hamas" / "X, Russian President Vladimir Putin's envoy".
@@ -1190,8 +1198,18 @@ impl<'a> Finder<'a> {
             let role = ["a ", "an ", "the "].iter().fold(phrase, |phrase, article| strip_all(phrase, article)).to_string();
             // Read before the mentions change below.
             let (country, code) = if self.takes_affiliation(target) { self.affiliation_in(appos) } else { (None, None) };
-            // "Putin's envoy" inside the apposition of a name is that person, not the government.
-            for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none()) {
+            // "Putin's envoy" inside the apposition of a name is that person,
+            // not the government; but only as the apposition's head, a few
+            // words in ("a prominent Trump supporter", "a schoolteacher and
+            // Trump supporter", "Russian President Vladimir Putin's envoy"),
+            // not after a preposition or inside a clause ("the father of a
+            // slain U.S. soldier", "who joined the bid to block Syrian refugees").
+            let text = self.text;
+            let heads_apposition = |m: &Mention| {
+                let mut words = text[appos.start..m.span.start].split_whitespace();
+                words.clone().count() <= 4 && !words.any(|w| NOT_IN_A_HEAD.contains(&w))
+            };
+            for m in self.mentions.iter_mut().filter(|m| appos.contains(m.span) && m.form.is_none() && heads_apposition(m)) {
                 let last = lowercase(after_last_space(m.span.of(self.text)));
                 if self.lexicon.role(&last).is_some_and(|r| r.person) {
                     m.target = target.clone();
@@ -1252,8 +1270,11 @@ impl<'a> Finder<'a> {
             return None;
         }
         let last = lowercase(desc.split_whitespace().next_back()?);
-        let person_noun = Lists::of(&last).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(&last).is_some_and(|r| r.person);
-        person_noun.then(|| Span::new(desc_start, head.len()))
+        let person_noun = |word: &str| Lists::of(word).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(word).is_some_and(|r| r.person);
+        // "The Democratic candidates, Hillary Clinton and Bernie Sanders": a
+        // plural describes several people, not the one name after it.
+        let plural = last.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && person_noun(singular));
+        (person_noun(&last) && !plural).then(|| Span::new(desc_start, head.len()))
     }
 
     /// Gives a person the role the text describes and, for someone the
@@ -1270,7 +1291,9 @@ impl<'a> Finder<'a> {
                 }
             }
             Target::Entity(e) => {
-                self.known_roles.entry(*e).or_insert(role);
+                let country = country.or_else(|| self.lexicon.entities[*e].country.clone());
+                let code = code.or_else(|| sector.zip(country).map(|(sector, country)| format!("{country}{sector}")));
+                self.known_roles.entry(*e).or_insert((role, code));
             }
             Target::Sector { .. } => {}
         }
@@ -1287,6 +1310,12 @@ impl<'a> Finder<'a> {
     /// or a country adjective ("a Serbian analyst"). A place a person is based
     /// in ("a Belgrade-based analyst") is not an affiliation.
     fn affiliation_in(&self, appos: Span) -> (Option<String>, Option<String>) {
+        // "the mother of a slain Israeli soldier": a relative's side is not
+        // the person's.
+        let head = appos.of(self.text).split(" of ").next().unwrap_or_default();
+        if head.split_whitespace().next_back().is_some_and(|noun| lowercase_is_one_of(noun, RELATIVES)) && head.len() < appos.len() {
+            return (None, None);
+        }
         for m in self.mentions.iter().filter(|m| appos.contains(m.span)) {
             if self.text[m.span.end..].starts_with("-based") {
                 continue;
@@ -1601,7 +1630,15 @@ impl<'a> Finder<'a> {
             Target::Entity(e) => {
                 let entity = &self.lexicon.entities[*e];
                 let (code, office) = entity.code_on(self.date);
-                let role = self.known_roles.get(e).cloned().or_else(|| office.map(str::to_string));
+                let (role, code) = match self.known_roles.get(e) {
+                    // The text's title where the lexicon has no term on the
+                    // date; "former" and the like make either an elite.
+                    Some((role, text_code)) => {
+                        let code = if entity.serves_on(self.date) { code } else { text_code.clone().or(code) };
+                        (Some(role.clone()), code.map(|code| out_of_office(&code, Some(role))))
+                    }
+                    None => (office.map(str::to_string), code),
+                };
                 Actor { name: entity.name.clone(), code, kind: entity.kind, country: entity.country.clone(), role, mentions }
             }
             Target::Sector { country, sector } => {
@@ -1637,13 +1674,31 @@ impl<'a> Finder<'a> {
 fn out_of_office(code: &str, role: Option<&str>) -> String {
     let former = role.is_some_and(|role| {
         let role = role.trim_start();
-        ["former ", "Former ", "ex-", "Ex-", "retired ", "Retired "].iter().any(|f| role.starts_with(f))
+        role.starts_with("ex-") || role.starts_with("Ex-") || role.split(' ').next().is_some_and(|word| lowercase_is_one_of(word, PAST_OFFICE))
     });
     match code.split_at_checked(3) {
         Some((country, "GOV" | "MIL" | "LEG" | "JUD" | "COP")) if former => format!("{country}ELI"),
         _ => code.to_string(),
     }
 }
+
+/// Nouns for a person's relatives and friends: "the widow of", "a son of".
+const RELATIVES: &[&str] = &[
+    "mother", "father", "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "parent",
+    "parents", "child", "children", "relative", "relatives", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
+    "granddaughter", "grandfather", "grandmother", "friend", "fiancée", "fiancee", "girlfriend", "boyfriend",
+];
+
+/// Words before an office that put its holder out of it ("former", "the
+/// late", "the ousted").
+const PAST_OFFICE: &[&str] = &["former", "retired", "ousted", "deposed", "late", "exiled"];
+
+/// Words that end an apposition's head: prepositions and relative pronouns
+/// (what follows them is not the person: "the father of a slain soldier").
+const NOT_IN_A_HEAD: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "to", "of", "in", "for", "with", "by", "at", "on", "from", "among",
+    "about", "against", "as", "over", "under",
+];
 
 /// Direction words between a preposition and a country ("of southern Serbia").
 const DIRECTIONS: &[&str] = &[
@@ -2627,9 +2682,15 @@ impl<'l> EarlierMentions<'l> {
         Some((person.map(Target::Entity), overlapped))
     }
 
-    /// Whether a lexicon form's mention starts at byte `pos`.
+    /// Whether a lexicon form's mention other than a person's name starts
+    /// at byte `pos`: the words before a name that are not part of it
+    /// ("Egyptian" in "Egyptian Foreign Minister Badr Abdelatty"), where a
+    /// person's name is the name itself.
     fn lexicon_form_at(&mut self, pos: usize) -> bool {
-        self.sweep.starting_at(pos).any(|(_, m)| m.form.is_some())
+        let lexicon = self.lexicon;
+        self.sweep
+            .starting_at(pos)
+            .any(|(_, m)| m.form.is_some() && !m.entity.is_some_and(|e| lexicon.entities[e].kind == ActorKind::Person))
     }
 }
 
@@ -3002,12 +3063,48 @@ mod tests {
     }
 
     #[test]
+    fn a_title_codes_a_lexicon_person_on_a_date_none_of_their_terms_covers() {
+        let on = |text: &str, date: jiff::civil::Date| find_actors(text, &segment(text), lexicon(), Some(date));
+        let person = |all: &[Actor], name: &str| {
+            let a = all.iter().find(|a| a.name == name).unwrap_or_else(|| panic!("no {name} in {all:#?}"));
+            (a.code.clone().unwrap_or_default(), a.role.clone().unwrap_or_default())
+        };
+        // Years before the lexicon has him foreign minister, the text's title codes him.
+        let text = "Iranian Deputy Foreign Minister Abbas Araghchi met the envoys in Vienna.";
+        let all = on(text, jiff::civil::date(2016, 3, 1));
+        assert_eq!(person(&all, "Abbas Araghchi"), ("IRNGOV".into(), "Iranian Deputy Foreign Minister".into()));
+        // In office on the date: the lexicon's code; the role is the text's.
+        let all = on(text, jiff::civil::date(2025, 3, 1));
+        assert_eq!(person(&all, "Abbas Araghchi").0, "IRNGOV");
+        // A title put in the past is an elite's, whatever the date.
+        let all = on("Former Mexican President Felipe Calderon criticised the plan.", jiff::civil::date(2016, 2, 8));
+        assert_eq!(person(&all, "Felipe Calderon"), ("MEXELI".into(), "Former Mexican President".into()));
+        let all = on("Ousted President Askar Akayev agreed to resign.", jiff::civil::date(2005, 4, 4));
+        assert_eq!(person(&all, "Askar Akayev").0, "KGZELI");
+    }
+
+    #[test]
+    fn only_the_head_of_an_apposition_is_the_person() {
+        let all = summary("Omar Nasser, a senior Palestinian official, spoke first. Lina Saad, the mother of a slain Israeli soldier, spoke next.");
+        assert_eq!(find(&all, "Omar Nasser").2, ["Omar Nasser", "Palestinian official"]);
+        // The soldier is not the mother, nor is she of the military.
+        let saad = find(&all, "Lina Saad");
+        assert_eq!((saad.1.as_deref(), &saad.2[..]), (None, &["Lina Saad".to_string()][..]), "{all:#?}");
+    }
+
+    #[test]
+    fn a_plural_description_before_names_refers_to_none_of_them() {
+        let all = summary("The Democratic candidates, Hillary Clinton and Bernie Sanders, debated. The Democratic candidates agreed.");
+        assert!(!find(&all, "Hillary Clinton").2.iter().any(|m| m.contains("candidates")), "{all:#?}");
+    }
+
+    #[test]
     fn title_role_and_country_compose_a_person() {
         let text = "Kenyan Foreign Ministry spokeswoman Wanjiru Kamau said the border would reopen. Kamau added that talks continue.";
         let found = actors(text);
         let kamau = found.iter().find(|a| a.name == "Wanjiru Kamau").expect("person found");
         assert_eq!(kamau.code.as_deref(), Some("KENGOV"));
-        assert_eq!(kamau.role.as_deref(), Some("Foreign Ministry spokeswoman"));
+        assert_eq!(kamau.role.as_deref(), Some("Kenyan Foreign Ministry spokeswoman"));
         let mentions: Vec<&str> = kamau.mentions.iter().map(|m| m.of(text)).collect();
         assert_eq!(mentions, ["Wanjiru Kamau", "Kamau"]);
     }

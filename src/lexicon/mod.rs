@@ -115,6 +115,15 @@ impl Entity {
     }
 }
 
+impl Entity {
+    /// Whether one of the entity's codes is in force on `date`: for a person,
+    /// whether they hold an office the lexicon knows. Without a date, or
+    /// without dated codes, always.
+    pub fn serves_on(&self, date: Option<Date>) -> bool {
+        date.is_none_or(|date| self.codes.is_empty() || self.codes.iter().any(|c| c.covers(date)))
+    }
+}
+
 /// How a surface form refers to its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FormKind {
