@@ -381,6 +381,7 @@ pub fn find_actors_and_places(
     f.merge_lone_surnames();
     f.prefer_people_named_in_full();
     f.surnames_and_descriptions();
+    f.office_holders_described();
     let places = std::mem::take(&mut f.places);
     (f.into_actors(), places)
 }
@@ -1498,6 +1499,98 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// "the Russian leader", "the Egyptian minister", "the Palestinian
+    /// president": a definite description of a country's office holder
+    /// refers to the one person named in full before it whose code and
+    /// office fit it (Putin, not Lavrov, is the Russian leader; no one is
+    /// where two fit). The description's words after the country are looked
+    /// for among the office's words; "leader" fits a head of state or
+    /// government; a deputy or vice office fits only a description that says so.
+    fn office_holders_described(&mut self) {
+        struct Holder {
+            target: Target,
+            first: usize,
+            code: String,
+            office: String,
+        }
+        let mut holders: Vec<Holder> = Vec::new();
+        let mut descriptions: Vec<usize> = Vec::new();
+        // A country's sector, or its government ("the Russian leader" is
+        // Russia's government until it is found to be Putin).
+        let lexicon = self.lexicon;
+        let sector_of = |target: &Target| match target {
+            Target::Sector { country, sector } => Some((country.clone(), sector.clone())),
+            Target::Entity(e) if lexicon.entities[*e].kind == ActorKind::Government => {
+                let code = lexicon.entities[*e].code_on(self.date).0?;
+                let (country, sector) = code.split_at_checked(3)?;
+                Some((country.to_string(), sector.to_string()))
+            }
+            _ => None,
+        };
+        for (i, m) in self.mentions.iter().enumerate() {
+            if sector_of(&m.target).is_some() {
+                let before = &self.text[..m.span.start];
+                if before.ends_with("the ") || before.ends_with("The ") {
+                    descriptions.push(i);
+                }
+                continue;
+            }
+            if m.form == Some(FormKind::Surname) {
+                continue;
+            }
+            if let Some(h) = holders.iter_mut().find(|h| h.target == m.target) {
+                h.first = h.first.min(m.span.start);
+                continue;
+            }
+            let (code, office) = match &m.target {
+                Target::Entity(e) if self.lexicon.entities[*e].kind == ActorKind::Person => self.code_and_role(*e),
+                Target::NewPerson(p) if self.people[*p].kind == ActorKind::Person => {
+                    let p = &self.people[*p];
+                    (p.code.as_deref().map(|code| out_of_office(code, p.role.as_deref())), p.role.clone())
+                }
+                _ => continue,
+            };
+            let (Some(code), Some(office)) = (code, office) else { continue };
+            holders.push(Holder { target: m.target.clone(), first: m.span.start, code, office: lowercase(&office).into_owned() });
+        }
+        if holders.is_empty() {
+            return;
+        }
+        for i in descriptions {
+            let m = &self.mentions[i];
+            let Some((country, sector)) = sector_of(&m.target) else { continue };
+            let lower = lowercase(m.span.of(self.text));
+            // The words after the country's: "foreign minister" in "Russian foreign minister".
+            let Some((_, office_words)) = lower.split_once(' ') else { continue };
+            let Some(head) = office_words.split(' ').next_back() else { continue };
+            let person_noun = self.lexicon.role(head).is_some_and(|r| r.person);
+            let plural = head.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && self.lexicon.role(singular).is_some());
+            if !person_noun || plural {
+                continue;
+            }
+            let deputy = |words: &str| words.split([' ', '-']).any(|w| ["deputy", "vice"].contains(&w));
+            let fits = |h: &Holder| {
+                let office = h.office.as_str();
+                h.first < m.span.start
+                    && h.code.strip_prefix(country.as_str()) == Some(sector.as_str())
+                    && deputy(office) == deputy(office_words)
+                    && if office_words == "leader" {
+                        LEADER_OFFICES.iter().any(|l| office.contains(l))
+                    } else {
+                        contains_words(office, office_words)
+                    }
+            };
+            let mut fitting = holders.iter().filter(|h| fits(h));
+            if let (Some(holder), None) = (fitting.next(), fitting.next()) {
+                let target = holder.target.clone();
+                let m = &mut self.mentions[i];
+                // The article with it, as an apposition's description has it.
+                m.span = Span::new(m.span.start - 4, m.span.end);
+                m.target = target;
+            }
+        }
+    }
+
     /// A lexicon surname alone ("Katz") names that person only when the
     /// document also gives the full name, or the person leads a state or body
     /// on the document's date (news says "Putin" without "Vladimir") and the
@@ -1625,20 +1718,27 @@ impl<'a> Finder<'a> {
     }
 
     /// The actor a target names, with its mentions.
+    /// A lexicon entity's code on the document's date and its role: the
+    /// role the text gives, else the lexicon's office.
+    fn code_and_role(&self, e: EntityId) -> (Option<String>, Option<String>) {
+        let entity = &self.lexicon.entities[e];
+        let (code, office) = entity.code_on(self.date);
+        match self.known_roles.get(&e) {
+            // The text's title where the lexicon has no term on the date;
+            // "former" and the like make either an elite.
+            Some((role, text_code)) => {
+                let code = if entity.serves_on(self.date) { code } else { text_code.clone().or(code) };
+                (code.map(|code| out_of_office(&code, Some(role))), Some(role.clone()))
+            }
+            None => (code, office.map(str::to_string)),
+        }
+    }
+
     fn actor(&self, target: &Target, mentions: Vec<Span>) -> Actor {
         match target {
             Target::Entity(e) => {
                 let entity = &self.lexicon.entities[*e];
-                let (code, office) = entity.code_on(self.date);
-                let (role, code) = match self.known_roles.get(e) {
-                    // The text's title where the lexicon has no term on the
-                    // date; "former" and the like make either an elite.
-                    Some((role, text_code)) => {
-                        let code = if entity.serves_on(self.date) { code } else { text_code.clone().or(code) };
-                        (Some(role.clone()), code.map(|code| out_of_office(&code, Some(role))))
-                    }
-                    None => (office.map(str::to_string), code),
-                };
+                let (code, role) = self.code_and_role(*e);
                 Actor { name: entity.name.clone(), code, kind: entity.kind, country: entity.country.clone(), role, mentions }
             }
             Target::Sector { country, sector } => {
@@ -2698,12 +2798,24 @@ impl<'l> EarlierMentions<'l> {
 /// alone (a president, a king, a party leader), present or past.
 fn is_leader(person: &crate::lexicon::Entity) -> bool {
     person.codes.iter().filter_map(|c| c.office.as_deref()).any(|o| {
-        const LEADERS: &[&str] = &[
-            "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier",
-            "secretary-general", "secretary general", "pope", "sultan", "crown prince", "chairman",
-        ];
         let o = o.to_lowercase();
-        LEADERS.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
+        LEADER_OFFICES.iter().any(|l| o.contains(l)) && !o.contains("vice") && !o.contains("deputy")
+    })
+}
+
+/// Words in the offices of those who lead a state, a government or a body.
+const LEADER_OFFICES: &[&str] = &[
+    "president", "prime minister", "chancellor", "king", "queen", "leader", "emir", "premier", "secretary-general",
+    "secretary general", "pope", "sultan", "crown prince", "chairman",
+];
+
+/// Whether `words` occur in `text` as whole words, in order and together
+/// ("foreign minister" in "russian foreign minister", not "minister" in "ministers").
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -3081,6 +3193,25 @@ mod tests {
         assert_eq!(person(&all, "Felipe Calderon"), ("MEXELI".into(), "Former Mexican President".into()));
         let all = on("Ousted President Askar Akayev agreed to resign.", jiff::civil::date(2005, 4, 4));
         assert_eq!(person(&all, "Askar Akayev").0, "KGZELI");
+    }
+
+    #[test]
+    fn a_definite_description_of_an_office_refers_to_its_one_holder_named_before() {
+        let all = summary(
+            "Russian Foreign Minister Sergei Lavrov met Vladimir Putin and Mahmoud Abbas in Moscow. The Russian leader \
+             thanked the Palestinian president. Later the Russian foreign minister spoke. Egyptian Foreign Minister Badr \
+             Abdelatty and Qatari Prime Minister Mohammed bin Abdulrahman Al Thani arrived; the Egyptian minister spoke first.",
+        );
+        assert_eq!(find(&all, "Vladimir Putin").2, ["Vladimir Putin", "The Russian leader"]);
+        assert_eq!(find(&all, "Mahmoud Abbas").2, ["Mahmoud Abbas", "the Palestinian president"]);
+        assert_eq!(find(&all, "Sergei Lavrov").2, ["Sergei Lavrov", "the Russian foreign minister"]);
+        assert_eq!(find(&all, "Badr Abdelatty").2, ["Badr Abdelatty", "the Egyptian minister"]);
+        // Before anyone is named, or where two people fit, it stays the government.
+        let all = summary(
+            "The Russian minister spoke. Russian Foreign Minister Ivan Petrov and Russian Defence Minister Pavel Sidorov \
+             met. The Russian minister spoke again.",
+        );
+        assert!(all.iter().all(|a| a.0 == "Russian government" || !a.2.iter().any(|m| m.contains("minister"))), "{all:#?}");
     }
 
     #[test]
