@@ -706,6 +706,25 @@ impl<'a> Finder<'a> {
                 let country = self.country_of_target(&m.target)?;
                 return Some((Some(i), country, m.span.start));
             }
+            // A region or city of a country, or its possessive: "Ohio
+            // Governor John Kasich", "Gaza health officials", "Texas's attorney general".
+            let p = self.places.partition_point(|p| p.span.end + 4 < spaces_start);
+            let place = self.places[p..].iter().take_while(|p| p.span.end <= spaces_start).find(|p| {
+                p.span.end == spaces_start || ["'s", "\u{2019}s"].contains(&&self.text[p.span.end..spaces_start])
+            });
+            // Not the end of a longer name ("Sierra Nevada Corporation").
+            let inside_a_name = |place: &Place| {
+                self.word_before(place.span.start).is_some_and(|(at, word)| {
+                    at + word.len() + 1 == place.span.start
+                        && word.starts_with(char::is_uppercase)
+                        && !["The", "A", "An"].contains(&word)
+                        && !AFFILIATION_ADJECTIVES.contains(&word)
+                        && !lowercase_is_one_of(word, PAST_OFFICE)
+                })
+            };
+            if let Some(place) = place.filter(|p| spaces_start < cursor && !inside_a_name(p)) {
+                return Some((None, place.country.clone(), place.span.start));
+            }
             let (word_start, word) = if cursor == pos { word_before_pos() } else { self.word_before(cursor) }?;
             let org_word = word.starts_with(char::is_uppercase)
                 && (self.lexicon.role(word).is_some() || Lists::of(word).has(Lists::ORGANISATION_WORD));
@@ -1560,8 +1579,19 @@ impl<'a> Finder<'a> {
             let m = &self.mentions[i];
             let Some((country, sector)) = sector_of(&m.target) else { continue };
             let lower = lowercase(m.span.of(self.text));
-            // The words after the country's: "foreign minister" in "Russian foreign minister".
-            let Some((_, office_words)) = lower.split_once(' ') else { continue };
+            // The words after the country's: "foreign minister" in "Russian
+            // foreign minister". A region or city instead ("the Indiana
+            // governor") must be in the office too.
+            let region = self.places.iter().find(|p| p.span.start == m.span.start && p.span.end < m.span.end);
+            let (modifier, office_words) = match region {
+                Some(p) => lower.split_at(p.span.len()),
+                None => match lower.split_once(' ') {
+                    Some((modifier, words)) => (modifier, words),
+                    None => continue,
+                },
+            };
+            let office_words = office_words.trim_start();
+            let modifier = region.map(|_| modifier);
             let Some(head) = office_words.split(' ').next_back() else { continue };
             let person_noun = self.lexicon.role(head).is_some_and(|r| r.person);
             let plural = head.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && self.lexicon.role(singular).is_some());
@@ -1574,6 +1604,7 @@ impl<'a> Finder<'a> {
                 h.first < m.span.start
                     && h.code.strip_prefix(country.as_str()) == Some(sector.as_str())
                     && deputy(office) == deputy(office_words)
+                    && modifier.is_none_or(|region| contains_words(office, region))
                     && if office_words == "leader" {
                         LEADER_OFFICES.iter().any(|l| office.contains(l))
                     } else {
@@ -3212,6 +3243,22 @@ mod tests {
              met. The Russian minister spoke again.",
         );
         assert!(all.iter().all(|a| a.0 == "Russian government" || !a.2.iter().any(|m| m.contains("minister"))), "{all:#?}");
+    }
+
+    #[test]
+    fn a_region_before_a_role_gives_its_country() {
+        let all = summary(
+            "Ohio Governor Kate Miller spoke. Gaza health officials said ten people died. Donetsk separatists shelled \
+             the town. Sierra Nevada Corporation won a contract. The Ohio governor agreed, but the Indiana governor did not.",
+        );
+        let miller = find(&all, "Kate Miller");
+        assert_eq!((miller.1.as_deref(), &miller.2[..]), (Some("USAGOV"), &["Kate Miller".to_string(), "The Ohio governor".to_string()][..]));
+        assert!(all.iter().any(|a| a.1.as_deref() == Some("PSEHLH") && a.2 == ["Gaza health officials"]), "{all:#?}");
+        assert!(all.iter().any(|a| a.1.as_deref() == Some("UKRREB") && a.2 == ["Donetsk separatists"]), "{all:#?}");
+        // A region at the end of a longer name gives nothing.
+        assert_eq!(find(&all, "Sierra Nevada Corporation").1, None);
+        // Another state's governor is not Ohio's.
+        assert!(find(&all, "American government").2.contains(&"Indiana governor".to_string()), "{all:#?}");
     }
 
     #[test]
