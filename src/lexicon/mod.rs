@@ -14,6 +14,7 @@
 //! every place a form can start.)
 
 mod fuzzy;
+mod packed;
 pub mod petrarch;
 mod tsv;
 
@@ -157,21 +158,16 @@ pub struct Lexicon {
     short_role_filter: WordFilter,
     /// … and longer or non-ASCII ones.
     long_roles: FxHashMap<Box<str>, u32>,
-    /// Lower-cased first word of every form → index into `first_words`, for
-    /// words of up to 16 ASCII bytes (nearly all), packed into one number by
-    /// [`packed_word`]: the word tokens of a document that its filters let
-    /// through probe this table, and hashing and comparing a number is
-    /// cheaper than a string. (Indices
-    /// rather than the entries themselves keep the table small enough to stay
-    /// in cache.)
-    short_first_words: FxHashMap<u128, u32>,
-    /// The keys of `short_first_words`, probed before it for a token that
-    /// does not start with a lower-case ASCII letter, …
-    short_first_word_filter: WordFilter,
-    /// … and those a token that does can start a form with, for the rest:
-    /// not "to" of "To Lam" nor "said" of "Said Chengriha", which are
-    /// frequent and start only capitalised names.
-    lower_case_first_word_filter: WordFilter,
+    /// First word of every form → index into `first_words`, for words of up
+    /// to 16 ASCII bytes (nearly all), packed into one number by
+    /// [`packed_word`] and marked for case by [`case_marked`]: the word
+    /// tokens of a document probe this table, and hashing and comparing a
+    /// number is cheaper than a string. (Indices rather than the entries
+    /// themselves keep the table small enough to stay in cache.) A word
+    /// that starts with a lower-case letter is there only where a form can
+    /// start with it in lower case: not "to" of "To Lam" nor "said" of "Said
+    /// Chengriha", which are frequent and start only capitalised names.
+    short_first_words: packed::PackedIndex,
     /// The same for longer or non-ASCII first words.
     long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
@@ -415,12 +411,19 @@ impl LexiconBuilder {
                 .filter(|(e, k)| matches!(k, FormKind::Name | FormKind::Adjective) && entities[*e].kind == ActorKind::State)
                 .map(move |&(e, k)| (&**form, e, k))
         }));
-        let short_keys: Vec<u128> = short_first_words.keys().copied().collect();
-        let lower_case_keys: Vec<u128> = short_first_words
-            .iter()
-            .filter(|&(_, &i)| first_words[i as usize].may_start_lower_case())
-            .map(|(&key, _)| key)
-            .collect();
+        // A word that starts with a letter is there in capitals, and in lower
+        // case where a form can start so; sorted, so that the table does not
+        // depend on hash order.
+        let mut marked: Vec<(u128, u32)> = Vec::new();
+        for (&key, &i) in &short_first_words {
+            if (key as u8).is_ascii_lowercase() {
+                marked.push((key & !0x20, i));
+            }
+            if !(key as u8).is_ascii_lowercase() || first_words[i as usize].may_start_lower_case() {
+                marked.push((key, i));
+            }
+        }
+        marked.sort_unstable();
         Lexicon {
             entities: self.entities,
             names,
@@ -430,9 +433,7 @@ impl LexiconBuilder {
             short_roles,
             short_role_filter,
             long_roles,
-            short_first_word_filter: WordFilter::new(&short_keys),
-            lower_case_first_word_filter: WordFilter::new(&lower_case_keys),
-            short_first_words,
+            short_first_words: packed::PackedIndex::new(&marked),
             long_first_words,
             first_words,
             states: self.states,
@@ -459,6 +460,10 @@ fn first_word_key(text: &str) -> String {
 /// Every byte of a `u64` set to 1, and every byte's high bit.
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// Bit 5 of every byte: lower case for letters, …
+const LOWER_CASE: u64 = 0x2020_2020_2020_2020;
+/// … and of every byte but the first.
+const LOWER_CASE_BUT_FIRST: u64 = 0x2020_2020_2020_2000;
 
 /// The high bit of each byte of `x` that is at least `c`, for bytes and `c`
 /// below 0x80: `(b | 0x80) - c` keeps the high bit exactly when `b >= c`,
@@ -502,18 +507,36 @@ fn leading_run(x: u64, limit: usize) -> (u64, usize) {
     (to_lower(x, letters) & low_bytes(run), run)
 }
 
-/// The number of ASCII letters and digits that eight bytes of text (the
-/// first in the lowest byte) start with.
-fn ascii_alphanumeric_run(x: u64) -> u32 {
-    let others = !(ascii_letter_bytes(x) | ascii_digit_bytes(x)) & HIGH_BITS;
-    others.trailing_zeros() / 8
+/// The high bit of each byte of eight bytes of text that is no ASCII letter
+/// or digit.
+fn non_alphanumeric_bytes(x: u64) -> u64 {
+    !(ascii_letter_bytes(x) | ascii_digit_bytes(x)) & HIGH_BITS
+}
+
+/// The high bits of the bytes from the `n`th on (`n` at most eight), which
+/// lie past the end of a token of `n` bytes: a table, as no one shift gives
+/// both none and all eight.
+const PAST_END: [u64; 9] = {
+    let mut past = [0; 9];
+    let mut n = 0;
+    while n < 8 {
+        past[n] = HIGH_BITS << (8 * n);
+        n += 1;
+    }
+    past
+};
+
+/// The bytes below the one whose high bit is `stop` (a single bit, or none
+/// for all eight) as a mask.
+fn bytes_below(stop: u64) -> u64 {
+    (stop >> 7).wrapping_sub(1)
 }
 
 /// Eight bytes of `text` from `at` as a number, the first in the lowest
 /// byte; zeros (which end a run) past the end of the text.
 fn eight_bytes(text: &[u8], at: usize) -> u64 {
-    match text.get(at..at + 8) {
-        Some(bytes) => u64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+    match text.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&bytes) => u64::from_le_bytes(bytes),
         None => {
             let mut bytes = [0u8; 8];
             let rest = &text[at.min(text.len())..];
@@ -545,6 +568,52 @@ fn leading_ascii_word(text: &[u8], start: usize, end: usize) -> (u128, usize) {
         _ => 8 + high_len,
     };
     (packed, len)
+}
+
+/// The first word of the token of `token_len` bytes (at most eight) at
+/// `start` as a key of the first-word table, for nearly every token: its
+/// leading run of letters and digits, found in one number; `None` where a
+/// non-ASCII byte cuts the run (see [`Lexicon::first_word_by_bytes`]).
+///
+/// The run ends at the first stop: a byte that is no ASCII letter or digit,
+/// or the token's end. Lower case is bit 5 set, which the digits have
+/// already; the first byte keeps its case (see [`case_marked`]).
+#[inline]
+fn packed_short_first_word(text: &[u8], start: usize, token_len: usize) -> Option<u64> {
+    let head = eight_bytes(text, start);
+    let past = PAST_END[token_len];
+    let stops = non_alphanumeric_bytes(head) | past;
+    let first_stop = stops & stops.wrapping_neg();
+    (first_stop & head & !past == 0).then(|| (head | LOWER_CASE_BUT_FIRST) & bytes_below(first_stop))
+}
+
+/// [`packed_short_first_word`] for a token of nine to sixteen bytes, in two
+/// numbers.
+#[inline]
+fn packed_medium_first_word(text: &[u8], start: usize, token_len: usize) -> Option<u128> {
+    let (low, high) = (eight_bytes(text, start), eight_bytes(text, start + 8));
+    let low_stops = non_alphanumeric_bytes(low);
+    if low_stops != 0 {
+        let first_stop = low_stops & low_stops.wrapping_neg();
+        (first_stop & low == 0).then(|| u128::from((low | LOWER_CASE_BUT_FIRST) & bytes_below(first_stop)))
+    } else {
+        let past = PAST_END[token_len - 8];
+        let stops = non_alphanumeric_bytes(high) | past;
+        let first_stop = stops & stops.wrapping_neg();
+        (first_stop & high & !past == 0)
+            .then(|| u128::from((high | LOWER_CASE) & bytes_below(first_stop)) << 64 | u128::from(low | LOWER_CASE_BUT_FIRST))
+    }
+}
+
+/// The key of the token `text[start..end]` as [`Lexicon::scan`] finds it
+/// without [`Lexicon::first_word_by_bytes`], whatever its length.
+#[cfg(test)]
+fn packed_first_word(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    match end - start {
+        token_len @ 0..=8 => packed_short_first_word(text, start, token_len).map(u128::from),
+        token_len @ 9..=16 => packed_medium_first_word(text, start, token_len),
+        _ => None,
+    }
 }
 
 /// A set of packed words that answers most "is it there?" questions with
@@ -590,6 +659,15 @@ fn packed_word(word: &[u8]) -> Option<u128> {
         bytes[..word.len()].copy_from_slice(word);
         u128::from_le_bytes(bytes)
     })
+}
+
+/// A lower-cased packed word with its first byte in the case of `first`,
+/// the first byte of the text it comes from: a capital where that is one.
+/// The first-word table holds a word twice, in capitals and in lower case,
+/// so that one probe also tells whether a form can start with the word in
+/// the case the text has it.
+fn case_marked(packed: u128, first: u8) -> u128 {
+    if first.is_ascii_uppercase() { packed & !0x20 } else { packed }
 }
 
 /// An acronym of two to five capital letters written with a full stop after
@@ -724,36 +802,49 @@ impl Lexicon {
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
         let mut matcher = Matcher::new(self, text, tokens.len());
         for token in tokens {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Number)
-                && let Some(index) = self.first_word_at(text, token.span.start, token.span.end)
-            {
-                matcher.forms_at(token.span.start, &self.first_words[index as usize]);
+            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
             }
+            // Nearly every token: eight bytes or fewer, found in one number
+            // here and turned away by the filter; the others out of line,
+            // so that the loop keeps its registers. (Each way leaves the
+            // loop body itself: an `Option` made on either costs a test.)
+            let (start, end) = (token.span.start, token.span.end);
+            let token_len = end.wrapping_sub(start);
+            let index = if token_len <= 8
+                && let Some(key) = packed_short_first_word(text.as_bytes(), start, token_len)
+            {
+                let Some(index) = self.short_first_words.get_short(key) else { continue };
+                index
+            } else if (9..=16).contains(&token_len)
+                && let Some(key) = packed_medium_first_word(text.as_bytes(), start, token_len)
+            {
+                let Some(index) = self.short_first_words.get(key) else { continue };
+                index
+            } else {
+                let Some(index) = self.first_word_by_bytes(text, start, end) else { continue };
+                index
+            };
+            matcher.forms_at(start, &self.first_words[index as usize]);
         }
         matcher.finish()
     }
 
     /// The entry of the first word of the token `text[start..end]`, if any
-    /// form starts with it: its leading run of letters and digits, lower-cased.
-    ///
-    /// Every word token of a document is asked about, and few are the first
-    /// word of a form: packed on the fly for a short ASCII run (nearly every
-    /// token) and turned away by the filter, without a hash probe. Where a
-    /// non-ASCII letter may continue the run, it is found by characters.
+    /// form starts with it, the ways [`Lexicon::scan`] finds it.
+    #[cfg(test)]
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
-        // Nearly every token: eight bytes or fewer, its leading run of
-        // letters and digits not followed by a non-ASCII byte, all found in
-        // one number. Lower case is bit 5 set, which the digits have already.
-        let token_len = end - start;
-        if token_len <= 8 {
-            let head = eight_bytes(text.as_bytes(), start);
-            let run = (ascii_alphanumeric_run(head) as usize).min(token_len);
-            if run == token_len || head >> (8 * run) & 0x80 == 0 {
-                let packed = u128::from((head | (ONES * 0x20)) & low_bytes(run));
-                let filter = if (head as u8).is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
-                return filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten();
-            }
+        match packed_first_word(text.as_bytes(), start, end) {
+            Some(key) => self.short_first_words.get(key),
+            None => self.first_word_by_bytes(text, start, end),
         }
+    }
+
+    /// The entry of the first word of any token (see [`Lexicon::scan`]), a
+    /// byte at a time where needed. Out of line, so that the loop over every
+    /// token keeps its registers.
+    #[inline(never)]
+    fn first_word_by_bytes(&self, text: &str, start: usize, end: usize) -> Option<u32> {
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
         // Not where typographic punctuation (U+2000 to U+203F: bytes E2 80,
         // no letter or digit among them) ends the run ("don’t", "Trump’s"):
@@ -762,24 +853,17 @@ impl Lexicon {
         if rest.first().is_some_and(|b| !b.is_ascii()) && !rest.starts_with(&[0xE2, 0x80]) {
             self.first_word_entry(&first_word_key(&text[start..]))
         } else if len <= 16 {
-            let filter = if text.as_bytes()[start].is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
-            filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
+            self.short_first_words.get(case_marked(packed, text.as_bytes()[start]))
         } else {
             self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
         }
     }
 
-    /// The probe itself, out of line: kept out of the loop over every token,
-    /// it would crowd the registers that loop needs.
-    #[inline(never)]
-    fn short_first_word(&self, packed: u128) -> Option<u32> {
-        self.short_first_words.get(&packed).copied()
-    }
-
-    /// The entry of a lower-cased first word.
+    /// The entry of a lower-cased first word, whatever the case of the
+    /// text it comes from.
     fn first_word_entry(&self, key: &str) -> Option<u32> {
         match packed_word(key.as_bytes()) {
-            Some(packed) => self.short_first_word(packed),
+            Some(packed) => self.short_first_words.get(case_marked(packed, (packed as u8).to_ascii_uppercase())),
             None => self.long_first_words.get(key).copied(),
         }
     }
@@ -855,6 +939,47 @@ mod tests {
             let word = [b'a', byte, b'b'];
             let run = if byte.is_ascii_alphanumeric() { 3 } else { 1 };
             assert_eq!(leading_ascii_word(&word, 0, 3), (packed_word(&word[..run].to_ascii_lowercase()).unwrap(), run), "{byte}");
+        }
+    }
+
+    #[test]
+    fn packed_first_words_are_the_leading_run_with_the_first_byte_in_its_case() {
+        // Tokens of every length up to 20 bytes, of letters, digits,
+        // punctuation and non-ASCII characters, anywhere in a text and at
+        // its very end: where the fast way gives a key, it is the one a
+        // byte loop finds; it gives none only where a non-ASCII byte cuts
+        // the run or the token is longer than 16 bytes.
+        let pieces = ["a", "Z", "q", "M", "0", "9", ".", "'", "-", "é", "’", "\u{212a}", "Δ", "x", "K"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 12 {
+                text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                for end in start..=bytes.len().min(start + 20) {
+                    let token = &bytes[start..end];
+                    let run = token.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                    let cut = token.get(run).is_some_and(|b| !b.is_ascii());
+                    let got = packed_first_word(bytes, start, end);
+                    if cut || token.len() > 16 {
+                        assert_eq!(got, None, "{text:?} {start}..{end}");
+                        continue;
+                    }
+                    let mut key = token[..run].to_ascii_lowercase();
+                    if let Some(first) = key.first_mut() {
+                        *first = token[0];
+                    }
+                    assert_eq!(got, packed_word(&key), "{text:?} {start}..{end}");
+                }
+            }
         }
     }
 
