@@ -199,50 +199,68 @@ struct FirstWord {
 /// after it matches one at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Candidate {
+    /// The form's first 16 bytes, zero-padded, as two numbers (the first in
+    /// the lowest byte), in ASCII lower case where its list is matched
+    /// ignoring case: compared with the text in two steps, and all of a
+    /// form of 16 bytes or fewer (nearly every one).
+    head: [u64; 2],
     /// Index of the form in its list (`names`, `folded` or `role_words`).
     index: u32,
     /// The form's length in bytes.
     len: u32,
-    /// Where the form's second word starts (the byte after the first
-    /// non-alphanumeric character after its first word; 0 for a single
-    /// word), and the byte there: the forms of one first word differ
-    /// mostly in the next word's first letter.
-    probe_at: u32,
-    probe: u8,
-    /// The form's last byte.
+    /// The form's last byte (in lower case where `head` is): the forms of
+    /// one first word mostly differ there, and it is the cheapest test.
     last: u8,
 }
 
+/// The masks of the first `n` bytes of 16 (two numbers), for `n` up to 16.
+const HEAD_MASKS: [[u64; 2]; 17] = {
+    let mut masks = [[0; 2]; 17];
+    let mut n = 1;
+    while n <= 16 {
+        masks[n] = if n <= 8 { [u64::MAX >> (64 - 8 * n), 0] } else { [u64::MAX, u64::MAX >> (128 - 8 * n)] };
+        n += 1;
+    }
+    masks
+};
+
+/// Sixteen bytes of `text` from `at` as two numbers, zero-padded past its end.
+fn sixteen_bytes(text: &[u8], at: usize) -> [u64; 2] {
+    [eight_bytes(text, at), eight_bytes(text, at.saturating_add(8))]
+}
+
+/// Two numbers of text with their ASCII capitals in lower case.
+fn lower_case_head([low, high]: [u64; 2]) -> [u64; 2] {
+    [to_lower(low, ascii_letter_bytes(low)), to_lower(high, ascii_letter_bytes(high))]
+}
+
 impl Candidate {
-    fn new(index: usize, form: &str) -> Candidate {
-        let bytes = form.as_bytes();
-        let second_word = form
-            .char_indices()
-            .skip_while(|(_, c)| c.is_alphanumeric())
-            .nth(1)
-            .map_or(0, |(at, _)| at);
+    /// The candidate for the form at `index` of its list, matched ignoring
+    /// ASCII case where `fold`.
+    fn new(index: usize, form: &str, fold: bool) -> Candidate {
+        let bytes = if fold { form.to_ascii_lowercase().into_bytes() } else { form.as_bytes().to_vec() };
         Candidate {
+            head: sixteen_bytes(&bytes[..bytes.len().min(16)], 0),
             index: index as u32,
             len: form.len() as u32,
-            probe_at: second_word as u32,
-            probe: bytes[second_word],
             last: bytes[bytes.len() - 1],
         }
     }
 
-    /// Whether the form may be the text's `bytes` from their start, ending
-    /// at a word boundary, as far as its length and two of its bytes can
-    /// tell (compared ignoring ASCII case where `fold`): with no ASCII
-    /// letter or digit after it. The form itself is compared only where
-    /// this passes.
+    /// Whether the form may be the text's `bytes` from their start (whose
+    /// first 16 are `head`), compared ignoring ASCII case where `fold` (and
+    /// then `head` is in lower case): its length, its last byte, then its
+    /// first 16 bytes. Where this passes, a form of 16 bytes or fewer is
+    /// there; the rest of a longer one is compared by the caller.
     #[inline]
-    fn may_match(&self, bytes: &[u8], fold: bool) -> bool {
-        let (len, probe_at) = (self.len as usize, self.probe_at as usize);
-        let same = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
-        len <= bytes.len()
-            && same(bytes[len - 1], self.last)
-            && same(bytes[probe_at], self.probe)
-            && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric)
+    fn may_match(&self, bytes: &[u8], head: [u64; 2], fold: bool) -> bool {
+        let len = self.len as usize;
+        // The length is at least one (no form is empty); where it is longer
+        // than `bytes`, there is no last byte.
+        let Some(&last) = bytes.get(len.wrapping_sub(1)) else { return false };
+        let last = if fold { last.to_ascii_lowercase() } else { last };
+        let [low_mask, high_mask] = HEAD_MASKS[len.min(16)];
+        last == self.last && (head[0] ^ self.head[0]) & low_mask | (head[1] ^ self.head[1]) & high_mask == 0
     }
 }
 
@@ -379,13 +397,13 @@ impl LexiconBuilder {
         let folded_first: Vec<usize> = folded.iter().map(|(form, _)| entry(form)).collect();
         let roles_first: Vec<usize> = role_words.iter().map(|(word, _)| entry(word)).collect();
         for (i, &first) in names_first.iter().enumerate() {
-            first_words[first].names.push(Candidate::new(i, &names[i].0));
+            first_words[first].names.push(Candidate::new(i, &names[i].0, false));
         }
         for (i, &first) in folded_first.iter().enumerate() {
-            first_words[first].folded.push(Candidate::new(i, &folded[i].0));
+            first_words[first].folded.push(Candidate::new(i, &folded[i].0, true));
         }
         for (i, &first) in roles_first.iter().enumerate() {
-            first_words[first].roles.push(Candidate::new(i, &role_words[i].0));
+            first_words[first].roles.push(Candidate::new(i, &role_words[i].0, true));
         }
         // Longest first, so that the first form that matches is the longest.
         for first in &mut first_words {
@@ -685,6 +703,14 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
     }
 }
 
+/// Whether `text` starts with a letter or digit: out of line, as the text
+/// after a form nearly always starts with an ASCII byte.
+#[cold]
+#[inline(never)]
+fn starts_with_alphanumeric(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// The state of [`Lexicon::scan`]: what it has found, and where each list
 /// is free again (matches do not overlap within a list).
 struct Matcher<'l, 't> {
@@ -728,38 +754,46 @@ impl<'l, 't> Matcher<'l, 't> {
         }
         let rest = &text[start..];
         let bytes = rest.as_bytes();
+        let head = sixteen_bytes(text.as_bytes(), start);
+        // An ASCII byte is a whole character: decoded only where it is not.
         let ends_word = |len: usize| match bytes.get(len) {
             None => true,
             Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-            Some(_) => !rest[len..].chars().next().is_some_and(char::is_alphanumeric),
+            Some(_) => !starts_with_alphanumeric(&rest[len..]),
         };
         if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
             let found = first.names.iter().find(|c| {
-                let form = &lexicon.names[c.index as usize].0;
-                c.may_match(bytes, false) && rest.starts_with(&**form) && ends_word(form.len())
+                c.may_match(bytes, head, false)
+                    && (c.len <= 16 || bytes[16..c.len as usize] == lexicon.names[c.index as usize].0.as_bytes()[16..])
+                    && ends_word(c.len as usize)
             });
             if let Some(c) = found {
                 self.names_free = start + c.len as usize;
                 self.scan.forms.push((start, self.names_free, lexicon.names[c.index as usize].1.as_slice()));
             }
         }
-        if start >= self.folded_free {
+        // Bytes equal but for ASCII case end where the form's characters do.
+        if start >= self.folded_free && !first.folded.is_empty() {
+            let head = lower_case_head(head);
             let found = first.folded.iter().find(|c| {
-                let form = &lexicon.folded[c.index as usize].0;
-                c.may_match(bytes, true)
-                    && rest.get(..form.len()).is_some_and(|t| t.eq_ignore_ascii_case(form) && t.chars().any(char::is_uppercase))
-                    && ends_word(form.len())
+                let (len, form) = (c.len as usize, lexicon.folded[c.index as usize].0.as_bytes());
+                c.may_match(bytes, head, true)
+                    && (len <= 16 || bytes[16..len].eq_ignore_ascii_case(&form[16..]))
+                    && rest[..len].chars().any(char::is_uppercase)
+                    && ends_word(len)
             });
             if let Some(c) = found {
                 self.folded_free = start + c.len as usize;
                 self.folded_found.push((start, self.folded_free, lexicon.folded[c.index as usize].1.as_slice()));
             }
         }
-        if start >= self.roles_free {
+        if start >= self.roles_free && !first.roles.is_empty() {
+            let head = lower_case_head(head);
             let found = first.roles.iter().find(|c| {
-                let word = &lexicon.role_words[c.index as usize];
-                // Bytes equal but for ASCII case end where the word's characters do.
-                c.may_match(bytes, true) && bytes.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes())) && ends_word(word.len())
+                let len = c.len as usize;
+                c.may_match(bytes, head, true)
+                    && (len <= 16 || bytes[16..len].eq_ignore_ascii_case(&lexicon.role_words[c.index as usize].as_bytes()[16..]))
+                    && ends_word(len)
             });
             if let Some(c) = found {
                 self.roles_free = start + c.len as usize;
@@ -988,24 +1022,26 @@ mod tests {
         // The packed keys, the filter and the probe agree with the index
         // built from the forms: each form's first token leads to its entry.
         let lexicon = Lexicon::builtin();
-        let lists: [(&[(Box<str>, Vec<(EntityId, FormKind)>)], fn(&FirstWord) -> &[Candidate]); 2] =
-            [(&lexicon.names, |f| &f.names), (&lexicon.folded, |f| &f.folded)];
+        type List<'a> = &'a [(Box<str>, Vec<(EntityId, FormKind)>)];
+        type Entries = fn(&FirstWord) -> &[Candidate];
+        let lists: [(List, Entries, bool); 2] =
+            [(&lexicon.names, |f| &f.names, false), (&lexicon.folded, |f| &f.folded, true)];
         let mut checked = 0;
-        for (list, entries) in lists {
+        for (list, entries, fold) in lists {
             for (i, (form, _)) in list.iter().enumerate() {
                 let Some(token) = segment(form).tokens.first().copied() else { continue };
                 if token.span.start != 0 || !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                     continue;
                 }
                 let index = lexicon.first_word_at(form, 0, token.span.end).unwrap_or_else(|| panic!("{form}"));
-                assert!(entries(&lexicon.first_words[index as usize]).contains(&Candidate::new(i, form)), "{form}");
+                assert!(entries(&lexicon.first_words[index as usize]).contains(&Candidate::new(i, form, fold)), "{form}");
                 checked += 1;
             }
         }
         for (i, word) in lexicon.role_words.iter().enumerate() {
             let end = segment(word).tokens[0].span.end;
             let index = lexicon.first_word_at(word, 0, end).unwrap_or_else(|| panic!("{word}"));
-            assert!(lexicon.first_words[index as usize].roles.contains(&Candidate::new(i, word)), "{word}");
+            assert!(lexicon.first_words[index as usize].roles.contains(&Candidate::new(i, word, true)), "{word}");
             assert_eq!(lexicon.role(word).map(|r| &r.sector), Some(&lexicon.roles[i].sector), "{word}");
         }
         assert!(checked > 1000);
@@ -1031,5 +1067,36 @@ mod tests {
         );
         let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect();
         assert_eq!(roles, ["Spokeswoman"]);
+    }
+
+    #[test]
+    fn scan_compares_forms_of_any_length_in_full_up_to_the_text_end() {
+        // Forms of 16 bytes or fewer are compared as two numbers, longer
+        // ones also byte by byte after them; a form may end the text, and a
+        // text may end inside one.
+        let mut builder = LexiconBuilder::new();
+        let entity = builder.add_entity(Entity { name: "AQAP".into(), kind: ActorKind::Group, country: None, codes: Vec::new() });
+        builder.add_folded_form("AL QAEDA IN THE ARABIAN PENINSULA", entity, FormKind::Name);
+        builder.add_folded_form("AL QAEDA", entity, FormKind::Name);
+        builder.add_form("Sixteen Byte Nam", entity, FormKind::Name);
+        builder.add_form("Seventeen Byte Nam", entity, FormKind::Name);
+        builder.add_role("deputy spokeswoman", Role { sector: "GOV".into(), person: true });
+        builder.add_role("deputy", Role { sector: "GOV".into(), person: true });
+        let lexicon = builder.build();
+        let found = |text: &str| {
+            let scan = lexicon.scan(text, &segment(text).tokens);
+            let forms: Vec<&str> = scan.forms.iter().map(|&(start, end, _)| &text[start..end]).collect::<Vec<_>>();
+            let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect::<Vec<_>>();
+            (forms.join("|"), roles.join("|"))
+        };
+        assert_eq!(found("Al Qaeda in the Arabian Peninsula"), ("Al Qaeda in the Arabian Peninsula".into(), String::new()));
+        assert_eq!(found("Al Qaeda in the Arabian Peninsulas"), ("Al Qaeda".into(), String::new()));
+        assert_eq!(found("Al Qaeda in the Arabian Peninsul"), ("Al Qaeda".into(), String::new()));
+        assert_eq!(found("al qaeda in the arabian peninsula"), (String::new(), String::new()));
+        assert_eq!(found("Sixteen Byte Nam, Seventeen Byte Nam"), ("Sixteen Byte Nam|Seventeen Byte Nam".into(), String::new()));
+        assert_eq!(found("Sixteen Byte Na Seventeen Byte Name"), (String::new(), String::new()));
+        assert_eq!(found("Sixteen Byte Nam\u{e9} Sixteen byte Nam"), (String::new(), String::new()));
+        assert_eq!(found("The Deputy Spokeswoman and a deputy spokeswomen"), (String::new(), "Deputy Spokeswoman|deputy".into()));
+        assert_eq!(found("DEPUTY SPOKESWOMAN"), (String::new(), "DEPUTY SPOKESWOMAN".into()));
     }
 }
