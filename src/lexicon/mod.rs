@@ -14,6 +14,7 @@
 //! every place a form can start.)
 
 mod fuzzy;
+mod packed;
 pub mod petrarch;
 mod tsv;
 
@@ -166,21 +167,16 @@ pub struct Lexicon {
     short_role_filter: WordFilter,
     /// … and longer or non-ASCII ones.
     long_roles: FxHashMap<Box<str>, u32>,
-    /// Lower-cased first word of every form → index into `first_words`, for
-    /// words of up to 16 ASCII bytes (nearly all), packed into one number by
-    /// [`packed_word`]: the word tokens of a document that its filters let
-    /// through probe this table, and hashing and comparing a number is
-    /// cheaper than a string. (Indices
-    /// rather than the entries themselves keep the table small enough to stay
-    /// in cache.)
-    short_first_words: FxHashMap<u128, u32>,
-    /// The keys of `short_first_words`, probed before it for a token that
-    /// does not start with a lower-case ASCII letter, …
-    short_first_word_filter: WordFilter,
-    /// … and those a token that does can start a form with, for the rest:
-    /// not "to" of "To Lam" nor "said" of "Said Chengriha", which are
-    /// frequent and start only capitalised names.
-    lower_case_first_word_filter: WordFilter,
+    /// First word of every form → index into `first_words`, for words of up
+    /// to 16 ASCII bytes (nearly all), packed into one number by
+    /// [`packed_word`] and marked for case by [`case_marked`]: the word
+    /// tokens of a document probe this table, and hashing and comparing a
+    /// number is cheaper than a string. (Indices rather than the entries
+    /// themselves keep the table small enough to stay in cache.) A word
+    /// that starts with a lower-case letter is there only where a form can
+    /// start with it in lower case: not "to" of "To Lam" nor "said" of "Said
+    /// Chengriha", which are frequent and start only capitalised names.
+    short_first_words: packed::PackedIndex,
     /// The same for longer or non-ASCII first words.
     long_first_words: FxHashMap<Box<str>, u32>,
     /// The forms that start with each first word.
@@ -212,50 +208,68 @@ struct FirstWord {
 /// after it matches one at most.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Candidate {
+    /// The form's first 16 bytes, zero-padded, as two numbers (the first in
+    /// the lowest byte), in ASCII lower case where its list is matched
+    /// ignoring case: compared with the text in two steps, and all of a
+    /// form of 16 bytes or fewer (nearly every one).
+    head: [u64; 2],
     /// Index of the form in its list (`names`, `folded` or `role_words`).
     index: u32,
     /// The form's length in bytes.
     len: u32,
-    /// Where the form's second word starts (the byte after the first
-    /// non-alphanumeric character after its first word; 0 for a single
-    /// word), and the byte there: the forms of one first word differ
-    /// mostly in the next word's first letter.
-    probe_at: u32,
-    probe: u8,
-    /// The form's last byte.
+    /// The form's last byte (in lower case where `head` is): the forms of
+    /// one first word mostly differ there, and it is the cheapest test.
     last: u8,
 }
 
+/// The masks of the first `n` bytes of 16 (two numbers), for `n` up to 16.
+const HEAD_MASKS: [[u64; 2]; 17] = {
+    let mut masks = [[0; 2]; 17];
+    let mut n = 1;
+    while n <= 16 {
+        masks[n] = if n <= 8 { [u64::MAX >> (64 - 8 * n), 0] } else { [u64::MAX, u64::MAX >> (128 - 8 * n)] };
+        n += 1;
+    }
+    masks
+};
+
+/// Sixteen bytes of `text` from `at` as two numbers, zero-padded past its end.
+fn sixteen_bytes(text: &[u8], at: usize) -> [u64; 2] {
+    [eight_bytes(text, at), eight_bytes(text, at.saturating_add(8))]
+}
+
+/// Two numbers of text with their ASCII capitals in lower case.
+fn lower_case_head([low, high]: [u64; 2]) -> [u64; 2] {
+    [to_lower(low, ascii_letter_bytes(low)), to_lower(high, ascii_letter_bytes(high))]
+}
+
 impl Candidate {
-    fn new(index: usize, form: &str) -> Candidate {
-        let bytes = form.as_bytes();
-        let second_word = form
-            .char_indices()
-            .skip_while(|(_, c)| c.is_alphanumeric())
-            .nth(1)
-            .map_or(0, |(at, _)| at);
+    /// The candidate for the form at `index` of its list, matched ignoring
+    /// ASCII case where `fold`.
+    fn new(index: usize, form: &str, fold: bool) -> Candidate {
+        let bytes = if fold { form.to_ascii_lowercase().into_bytes() } else { form.as_bytes().to_vec() };
         Candidate {
+            head: sixteen_bytes(&bytes[..bytes.len().min(16)], 0),
             index: index as u32,
             len: form.len() as u32,
-            probe_at: second_word as u32,
-            probe: bytes[second_word],
             last: bytes[bytes.len() - 1],
         }
     }
 
-    /// Whether the form may be the text's `bytes` from their start, ending
-    /// at a word boundary, as far as its length and two of its bytes can
-    /// tell (compared ignoring ASCII case where `fold`): with no ASCII
-    /// letter or digit after it. The form itself is compared only where
-    /// this passes.
+    /// Whether the form may be the text's `bytes` from their start (whose
+    /// first 16 are `head`), compared ignoring ASCII case where `fold` (and
+    /// then `head` is in lower case): its length, its last byte, then its
+    /// first 16 bytes. Where this passes, a form of 16 bytes or fewer is
+    /// there; the rest of a longer one is compared by the caller.
     #[inline]
-    fn may_match(&self, bytes: &[u8], fold: bool) -> bool {
-        let (len, probe_at) = (self.len as usize, self.probe_at as usize);
-        let same = |a: u8, b: u8| if fold { a.eq_ignore_ascii_case(&b) } else { a == b };
-        len <= bytes.len()
-            && same(bytes[len - 1], self.last)
-            && same(bytes[probe_at], self.probe)
-            && !bytes.get(len).is_some_and(u8::is_ascii_alphanumeric)
+    fn may_match(&self, bytes: &[u8], head: [u64; 2], fold: bool) -> bool {
+        let len = self.len as usize;
+        // The length is at least one (no form is empty); where it is longer
+        // than `bytes`, there is no last byte.
+        let Some(&last) = bytes.get(len.wrapping_sub(1)) else { return false };
+        let last = if fold { last.to_ascii_lowercase() } else { last };
+        let [low_mask, high_mask] = HEAD_MASKS[len.min(16)];
+        last == self.last && (head[0] ^ self.head[0]) & low_mask | (head[1] ^ self.head[1]) & high_mask == 0
     }
 }
 
@@ -392,13 +406,13 @@ impl LexiconBuilder {
         let folded_first: Vec<usize> = folded.iter().map(|(form, _)| entry(form)).collect();
         let roles_first: Vec<usize> = role_words.iter().map(|(word, _)| entry(word)).collect();
         for (i, &first) in names_first.iter().enumerate() {
-            first_words[first].names.push(Candidate::new(i, &names[i].0));
+            first_words[first].names.push(Candidate::new(i, &names[i].0, false));
         }
         for (i, &first) in folded_first.iter().enumerate() {
-            first_words[first].folded.push(Candidate::new(i, &folded[i].0));
+            first_words[first].folded.push(Candidate::new(i, &folded[i].0, true));
         }
         for (i, &first) in roles_first.iter().enumerate() {
-            first_words[first].roles.push(Candidate::new(i, &role_words[i].0));
+            first_words[first].roles.push(Candidate::new(i, &role_words[i].0, true));
         }
         // Longest first, so that the first form that matches is the longest.
         for first in &mut first_words {
@@ -424,12 +438,19 @@ impl LexiconBuilder {
                 .filter(|(e, k)| matches!(k, FormKind::Name | FormKind::Adjective) && entities[*e].kind == ActorKind::State)
                 .map(move |&(e, k)| (&**form, e, k))
         }));
-        let short_keys: Vec<u128> = short_first_words.keys().copied().collect();
-        let lower_case_keys: Vec<u128> = short_first_words
-            .iter()
-            .filter(|&(_, &i)| first_words[i as usize].may_start_lower_case())
-            .map(|(&key, _)| key)
-            .collect();
+        // A word that starts with a letter is there in capitals, and in lower
+        // case where a form can start so; sorted, so that the table does not
+        // depend on hash order.
+        let mut marked: Vec<(u128, u32)> = Vec::new();
+        for (&key, &i) in &short_first_words {
+            if (key as u8).is_ascii_lowercase() {
+                marked.push((key & !0x20, i));
+            }
+            if !(key as u8).is_ascii_lowercase() || first_words[i as usize].may_start_lower_case() {
+                marked.push((key, i));
+            }
+        }
+        marked.sort_unstable();
         Lexicon {
             entities: self.entities,
             names,
@@ -439,9 +460,7 @@ impl LexiconBuilder {
             short_roles,
             short_role_filter,
             long_roles,
-            short_first_word_filter: WordFilter::new(&short_keys),
-            lower_case_first_word_filter: WordFilter::new(&lower_case_keys),
-            short_first_words,
+            short_first_words: packed::PackedIndex::new(&marked),
             long_first_words,
             first_words,
             states: self.states,
@@ -468,6 +487,10 @@ fn first_word_key(text: &str) -> String {
 /// Every byte of a `u64` set to 1, and every byte's high bit.
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// Bit 5 of every byte: lower case for letters, …
+const LOWER_CASE: u64 = 0x2020_2020_2020_2020;
+/// … and of every byte but the first.
+const LOWER_CASE_BUT_FIRST: u64 = 0x2020_2020_2020_2000;
 
 /// The high bit of each byte of `x` that is at least `c`, for bytes and `c`
 /// below 0x80: `(b | 0x80) - c` keeps the high bit exactly when `b >= c`,
@@ -511,18 +534,36 @@ fn leading_run(x: u64, limit: usize) -> (u64, usize) {
     (to_lower(x, letters) & low_bytes(run), run)
 }
 
-/// The number of ASCII letters and digits that eight bytes of text (the
-/// first in the lowest byte) start with.
-fn ascii_alphanumeric_run(x: u64) -> u32 {
-    let others = !(ascii_letter_bytes(x) | ascii_digit_bytes(x)) & HIGH_BITS;
-    others.trailing_zeros() / 8
+/// The high bit of each byte of eight bytes of text that is no ASCII letter
+/// or digit.
+fn non_alphanumeric_bytes(x: u64) -> u64 {
+    !(ascii_letter_bytes(x) | ascii_digit_bytes(x)) & HIGH_BITS
+}
+
+/// The high bits of the bytes from the `n`th on (`n` at most eight), which
+/// lie past the end of a token of `n` bytes: a table, as no one shift gives
+/// both none and all eight.
+const PAST_END: [u64; 9] = {
+    let mut past = [0; 9];
+    let mut n = 0;
+    while n < 8 {
+        past[n] = HIGH_BITS << (8 * n);
+        n += 1;
+    }
+    past
+};
+
+/// The bytes below the one whose high bit is `stop` (a single bit, or none
+/// for all eight) as a mask.
+fn bytes_below(stop: u64) -> u64 {
+    (stop >> 7).wrapping_sub(1)
 }
 
 /// Eight bytes of `text` from `at` as a number, the first in the lowest
 /// byte; zeros (which end a run) past the end of the text.
 fn eight_bytes(text: &[u8], at: usize) -> u64 {
-    match text.get(at..at + 8) {
-        Some(bytes) => u64::from_le_bytes(bytes.try_into().expect("eight bytes")),
+    match text.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(&bytes) => u64::from_le_bytes(bytes),
         None => {
             let mut bytes = [0u8; 8];
             let rest = &text[at.min(text.len())..];
@@ -554,6 +595,52 @@ fn leading_ascii_word(text: &[u8], start: usize, end: usize) -> (u128, usize) {
         _ => 8 + high_len,
     };
     (packed, len)
+}
+
+/// The first word of the token of `token_len` bytes (at most eight) at
+/// `start` as a key of the first-word table, for nearly every token: its
+/// leading run of letters and digits, found in one number; `None` where a
+/// non-ASCII byte cuts the run (see [`Lexicon::first_word_by_bytes`]).
+///
+/// The run ends at the first stop: a byte that is no ASCII letter or digit,
+/// or the token's end. Lower case is bit 5 set, which the digits have
+/// already; the first byte keeps its case (see [`case_marked`]).
+#[inline]
+fn packed_short_first_word(text: &[u8], start: usize, token_len: usize) -> Option<u64> {
+    let head = eight_bytes(text, start);
+    let past = PAST_END[token_len];
+    let stops = non_alphanumeric_bytes(head) | past;
+    let first_stop = stops & stops.wrapping_neg();
+    (first_stop & head & !past == 0).then(|| (head | LOWER_CASE_BUT_FIRST) & bytes_below(first_stop))
+}
+
+/// [`packed_short_first_word`] for a token of nine to sixteen bytes, in two
+/// numbers.
+#[inline]
+fn packed_medium_first_word(text: &[u8], start: usize, token_len: usize) -> Option<u128> {
+    let (low, high) = (eight_bytes(text, start), eight_bytes(text, start + 8));
+    let low_stops = non_alphanumeric_bytes(low);
+    if low_stops != 0 {
+        let first_stop = low_stops & low_stops.wrapping_neg();
+        (first_stop & low == 0).then(|| u128::from((low | LOWER_CASE_BUT_FIRST) & bytes_below(first_stop)))
+    } else {
+        let past = PAST_END[token_len - 8];
+        let stops = non_alphanumeric_bytes(high) | past;
+        let first_stop = stops & stops.wrapping_neg();
+        (first_stop & high & !past == 0)
+            .then(|| u128::from((high | LOWER_CASE) & bytes_below(first_stop)) << 64 | u128::from(low | LOWER_CASE_BUT_FIRST))
+    }
+}
+
+/// The key of the token `text[start..end]` as [`Lexicon::scan`] finds it
+/// without [`Lexicon::first_word_by_bytes`], whatever its length.
+#[cfg(test)]
+fn packed_first_word(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    match end - start {
+        token_len @ 0..=8 => packed_short_first_word(text, start, token_len).map(u128::from),
+        token_len @ 9..=16 => packed_medium_first_word(text, start, token_len),
+        _ => None,
+    }
 }
 
 /// A set of packed words that answers most "is it there?" questions with
@@ -601,6 +688,15 @@ fn packed_word(word: &[u8]) -> Option<u128> {
     })
 }
 
+/// A lower-cased packed word with its first byte in the case of `first`,
+/// the first byte of the text it comes from: a capital where that is one.
+/// The first-word table holds a word twice, in capitals and in lower case,
+/// so that one probe also tells whether a form can start with the word in
+/// the case the text has it.
+fn case_marked(packed: u128, first: u8) -> u128 {
+    if first.is_ascii_uppercase() { packed & !0x20 } else { packed }
+}
+
 /// An acronym of two to five capital letters written with a full stop after
 /// each ("FBI" → "F.B.I."), or `None` for any other form.
 fn dotted_acronym(form: &str) -> Option<String> {
@@ -614,6 +710,14 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
     } else {
         vec![form.to_string()]
     }
+}
+
+/// Whether `text` starts with a letter or digit: out of line, as the text
+/// after a form nearly always starts with an ASCII byte.
+#[cold]
+#[inline(never)]
+fn starts_with_alphanumeric(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// The state of [`Lexicon::scan`]: what it has found, and where each list
@@ -659,38 +763,46 @@ impl<'l, 't> Matcher<'l, 't> {
         }
         let rest = &text[start..];
         let bytes = rest.as_bytes();
+        let head = sixteen_bytes(text.as_bytes(), start);
+        // An ASCII byte is a whole character: decoded only where it is not.
         let ends_word = |len: usize| match bytes.get(len) {
             None => true,
             Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
-            Some(_) => !rest[len..].chars().next().is_some_and(char::is_alphanumeric),
+            Some(_) => !starts_with_alphanumeric(&rest[len..]),
         };
         if start >= self.names_free && !(first.names_capitalised && bytes[0].is_ascii_lowercase()) {
             let found = first.names.iter().find(|c| {
-                let form = &lexicon.names[c.index as usize].0;
-                c.may_match(bytes, false) && rest.starts_with(&**form) && ends_word(form.len())
+                c.may_match(bytes, head, false)
+                    && (c.len <= 16 || bytes[16..c.len as usize] == lexicon.names[c.index as usize].0.as_bytes()[16..])
+                    && ends_word(c.len as usize)
             });
             if let Some(c) = found {
                 self.names_free = start + c.len as usize;
                 self.scan.forms.push((start, self.names_free, lexicon.names[c.index as usize].1.as_slice()));
             }
         }
-        if start >= self.folded_free {
+        // Bytes equal but for ASCII case end where the form's characters do.
+        if start >= self.folded_free && !first.folded.is_empty() {
+            let head = lower_case_head(head);
             let found = first.folded.iter().find(|c| {
-                let form = &lexicon.folded[c.index as usize].0;
-                c.may_match(bytes, true)
-                    && rest.get(..form.len()).is_some_and(|t| t.eq_ignore_ascii_case(form) && t.chars().any(char::is_uppercase))
-                    && ends_word(form.len())
+                let (len, form) = (c.len as usize, lexicon.folded[c.index as usize].0.as_bytes());
+                c.may_match(bytes, head, true)
+                    && (len <= 16 || bytes[16..len].eq_ignore_ascii_case(&form[16..]))
+                    && rest[..len].chars().any(char::is_uppercase)
+                    && ends_word(len)
             });
             if let Some(c) = found {
                 self.folded_free = start + c.len as usize;
                 self.folded_found.push((start, self.folded_free, lexicon.folded[c.index as usize].1.as_slice()));
             }
         }
-        if start >= self.roles_free {
+        if start >= self.roles_free && !first.roles.is_empty() {
+            let head = lower_case_head(head);
             let found = first.roles.iter().find(|c| {
-                let word = &lexicon.role_words[c.index as usize];
-                // Bytes equal but for ASCII case end where the word's characters do.
-                c.may_match(bytes, true) && bytes.get(..word.len()).is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes())) && ends_word(word.len())
+                let len = c.len as usize;
+                c.may_match(bytes, head, true)
+                    && (len <= 16 || bytes[16..len].eq_ignore_ascii_case(&lexicon.role_words[c.index as usize].as_bytes()[16..]))
+                    && ends_word(len)
             });
             if let Some(c) = found {
                 self.roles_free = start + c.len as usize;
@@ -733,36 +845,49 @@ impl Lexicon {
     pub fn scan<'l>(&'l self, text: &str, tokens: &[Token]) -> Scan<'l> {
         let mut matcher = Matcher::new(self, text, tokens.len());
         for token in tokens {
-            if matches!(token.kind, TokenKind::Word | TokenKind::Number)
-                && let Some(index) = self.first_word_at(text, token.span.start, token.span.end)
-            {
-                matcher.forms_at(token.span.start, &self.first_words[index as usize]);
+            if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+                continue;
             }
+            // Nearly every token: eight bytes or fewer, found in one number
+            // here and turned away by the filter; the others out of line,
+            // so that the loop keeps its registers. (Each way leaves the
+            // loop body itself: an `Option` made on either costs a test.)
+            let (start, end) = (token.span.start, token.span.end);
+            let token_len = end.wrapping_sub(start);
+            let index = if token_len <= 8
+                && let Some(key) = packed_short_first_word(text.as_bytes(), start, token_len)
+            {
+                let Some(index) = self.short_first_words.get_short(key) else { continue };
+                index
+            } else if (9..=16).contains(&token_len)
+                && let Some(key) = packed_medium_first_word(text.as_bytes(), start, token_len)
+            {
+                let Some(index) = self.short_first_words.get(key) else { continue };
+                index
+            } else {
+                let Some(index) = self.first_word_by_bytes(text, start, end) else { continue };
+                index
+            };
+            matcher.forms_at(start, &self.first_words[index as usize]);
         }
         matcher.finish()
     }
 
     /// The entry of the first word of the token `text[start..end]`, if any
-    /// form starts with it: its leading run of letters and digits, lower-cased.
-    ///
-    /// Every word token of a document is asked about, and few are the first
-    /// word of a form: packed on the fly for a short ASCII run (nearly every
-    /// token) and turned away by the filter, without a hash probe. Where a
-    /// non-ASCII letter may continue the run, it is found by characters.
+    /// form starts with it, the ways [`Lexicon::scan`] finds it.
+    #[cfg(test)]
     fn first_word_at(&self, text: &str, start: usize, end: usize) -> Option<u32> {
-        // Nearly every token: eight bytes or fewer, its leading run of
-        // letters and digits not followed by a non-ASCII byte, all found in
-        // one number. Lower case is bit 5 set, which the digits have already.
-        let token_len = end - start;
-        if token_len <= 8 {
-            let head = eight_bytes(text.as_bytes(), start);
-            let run = (ascii_alphanumeric_run(head) as usize).min(token_len);
-            if run == token_len || head >> (8 * run) & 0x80 == 0 {
-                let packed = u128::from((head | (ONES * 0x20)) & low_bytes(run));
-                let filter = if (head as u8).is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
-                return filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten();
-            }
+        match packed_first_word(text.as_bytes(), start, end) {
+            Some(key) => self.short_first_words.get(key),
+            None => self.first_word_by_bytes(text, start, end),
         }
+    }
+
+    /// The entry of the first word of any token (see [`Lexicon::scan`]), a
+    /// byte at a time where needed. Out of line, so that the loop over every
+    /// token keeps its registers.
+    #[inline(never)]
+    fn first_word_by_bytes(&self, text: &str, start: usize, end: usize) -> Option<u32> {
         let (packed, len) = leading_ascii_word(text.as_bytes(), start, end);
         // Not where typographic punctuation (U+2000 to U+203F: bytes E2 80,
         // no letter or digit among them) ends the run ("don’t", "Trump’s"):
@@ -771,24 +896,17 @@ impl Lexicon {
         if rest.first().is_some_and(|b| !b.is_ascii()) && !rest.starts_with(&[0xE2, 0x80]) {
             self.first_word_entry(&first_word_key(&text[start..]))
         } else if len <= 16 {
-            let filter = if text.as_bytes()[start].is_ascii_lowercase() { &self.lower_case_first_word_filter } else { &self.short_first_word_filter };
-            filter.may_contain(packed).then(|| self.short_first_word(packed)).flatten()
+            self.short_first_words.get(case_marked(packed, text.as_bytes()[start]))
         } else {
             self.long_first_words.get(&*text[start..start + len].to_ascii_lowercase()).copied()
         }
     }
 
-    /// The probe itself, out of line: kept out of the loop over every token,
-    /// it would crowd the registers that loop needs.
-    #[inline(never)]
-    fn short_first_word(&self, packed: u128) -> Option<u32> {
-        self.short_first_words.get(&packed).copied()
-    }
-
-    /// The entry of a lower-cased first word.
+    /// The entry of a lower-cased first word, whatever the case of the
+    /// text it comes from.
     fn first_word_entry(&self, key: &str) -> Option<u32> {
         match packed_word(key.as_bytes()) {
-            Some(packed) => self.short_first_word(packed),
+            Some(packed) => self.short_first_words.get(case_marked(packed, (packed as u8).to_ascii_uppercase())),
             None => self.long_first_words.get(key).copied(),
         }
     }
@@ -868,28 +986,71 @@ mod tests {
     }
 
     #[test]
+    fn packed_first_words_are_the_leading_run_with_the_first_byte_in_its_case() {
+        // Tokens of every length up to 20 bytes, of letters, digits,
+        // punctuation and non-ASCII characters, anywhere in a text and at
+        // its very end: where the fast way gives a key, it is the one a
+        // byte loop finds; it gives none only where a non-ASCII byte cuts
+        // the run or the token is longer than 16 bytes.
+        let pieces = ["a", "Z", "q", "M", "0", "9", ".", "'", "-", "é", "’", "\u{212a}", "Δ", "x", "K"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next() % 12 {
+                text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                for end in start..=bytes.len().min(start + 20) {
+                    let token = &bytes[start..end];
+                    let run = token.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                    let cut = token.get(run).is_some_and(|b| !b.is_ascii());
+                    let got = packed_first_word(bytes, start, end);
+                    if cut || token.len() > 16 {
+                        assert_eq!(got, None, "{text:?} {start}..{end}");
+                        continue;
+                    }
+                    let mut key = token[..run].to_ascii_lowercase();
+                    if let Some(first) = key.first_mut() {
+                        *first = token[0];
+                    }
+                    assert_eq!(got, packed_word(&key), "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_form_of_the_builtin_lexicon_is_found_through_its_first_word() {
         // The packed keys, the filter and the probe agree with the index
         // built from the forms: each form's first token leads to its entry.
         let lexicon = Lexicon::builtin();
-        let lists: [(&[(Box<str>, Vec<(EntityId, FormKind)>)], fn(&FirstWord) -> &[Candidate]); 2] =
-            [(&lexicon.names, |f| &f.names), (&lexicon.folded, |f| &f.folded)];
+        type List<'a> = &'a [(Box<str>, Vec<(EntityId, FormKind)>)];
+        type Entries = fn(&FirstWord) -> &[Candidate];
+        let lists: [(List, Entries, bool); 2] =
+            [(&lexicon.names, |f| &f.names, false), (&lexicon.folded, |f| &f.folded, true)];
         let mut checked = 0;
-        for (list, entries) in lists {
+        for (list, entries, fold) in lists {
             for (i, (form, _)) in list.iter().enumerate() {
                 let Some(token) = segment(form).tokens.first().copied() else { continue };
                 if token.span.start != 0 || !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
                     continue;
                 }
                 let index = lexicon.first_word_at(form, 0, token.span.end).unwrap_or_else(|| panic!("{form}"));
-                assert!(entries(&lexicon.first_words[index as usize]).contains(&Candidate::new(i, form)), "{form}");
+                assert!(entries(&lexicon.first_words[index as usize]).contains(&Candidate::new(i, form, fold)), "{form}");
                 checked += 1;
             }
         }
         for (i, word) in lexicon.role_words.iter().enumerate() {
             let end = segment(word).tokens[0].span.end;
             let index = lexicon.first_word_at(word, 0, end).unwrap_or_else(|| panic!("{word}"));
-            assert!(lexicon.first_words[index as usize].roles.contains(&Candidate::new(i, word)), "{word}");
+            assert!(lexicon.first_words[index as usize].roles.contains(&Candidate::new(i, word, true)), "{word}");
             assert_eq!(lexicon.role(word).map(|r| &r.sector), Some(&lexicon.roles[i].sector), "{word}");
         }
         assert!(checked > 1000);
@@ -915,5 +1076,36 @@ mod tests {
         );
         let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect();
         assert_eq!(roles, ["Spokeswoman"]);
+    }
+
+    #[test]
+    fn scan_compares_forms_of_any_length_in_full_up_to_the_text_end() {
+        // Forms of 16 bytes or fewer are compared as two numbers, longer
+        // ones also byte by byte after them; a form may end the text, and a
+        // text may end inside one.
+        let mut builder = LexiconBuilder::new();
+        let entity = builder.add_entity(Entity { name: "AQAP".into(), kind: ActorKind::Group, country: None, codes: Vec::new() });
+        builder.add_folded_form("AL QAEDA IN THE ARABIAN PENINSULA", entity, FormKind::Name);
+        builder.add_folded_form("AL QAEDA", entity, FormKind::Name);
+        builder.add_form("Sixteen Byte Nam", entity, FormKind::Name);
+        builder.add_form("Seventeen Byte Nam", entity, FormKind::Name);
+        builder.add_role("deputy spokeswoman", Role { sector: "GOV".into(), person: true });
+        builder.add_role("deputy", Role { sector: "GOV".into(), person: true });
+        let lexicon = builder.build();
+        let found = |text: &str| {
+            let scan = lexicon.scan(text, &segment(text).tokens);
+            let forms: Vec<&str> = scan.forms.iter().map(|&(start, end, _)| &text[start..end]).collect::<Vec<_>>();
+            let roles: Vec<&str> = scan.roles.iter().map(|&(start, end, _)| &text[start..end]).collect::<Vec<_>>();
+            (forms.join("|"), roles.join("|"))
+        };
+        assert_eq!(found("Al Qaeda in the Arabian Peninsula"), ("Al Qaeda in the Arabian Peninsula".into(), String::new()));
+        assert_eq!(found("Al Qaeda in the Arabian Peninsulas"), ("Al Qaeda".into(), String::new()));
+        assert_eq!(found("Al Qaeda in the Arabian Peninsul"), ("Al Qaeda".into(), String::new()));
+        assert_eq!(found("al qaeda in the arabian peninsula"), (String::new(), String::new()));
+        assert_eq!(found("Sixteen Byte Nam, Seventeen Byte Nam"), ("Sixteen Byte Nam|Seventeen Byte Nam".into(), String::new()));
+        assert_eq!(found("Sixteen Byte Na Seventeen Byte Name"), (String::new(), String::new()));
+        assert_eq!(found("Sixteen Byte Nam\u{e9} Sixteen byte Nam"), (String::new(), String::new()));
+        assert_eq!(found("The Deputy Spokeswoman and a deputy spokeswomen"), (String::new(), "Deputy Spokeswoman|deputy".into()));
+        assert_eq!(found("DEPUTY SPOKESWOMAN"), (String::new(), "DEPUTY SPOKESWOMAN".into()));
     }
 }
