@@ -1483,6 +1483,22 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
     }
     let n = cue_at(&toks, v)?;
     let cue = Some(cue_text(text, &toks, v, n));
+    // "Iran rejected a resolution by the IAEA's board and warned …": a verb
+    // after "and" shares the first verb's subject, not the nearest noun's.
+    let after_and = (0..v).rev().find(|&k| !is_adverb(toks[k].word)).is_some_and(|k| is_in(&["and", "but"], toks[k].word));
+    if after_and && v > 1 {
+        // Past a dateline ("TEHRAN — Iran on Friday rejected …").
+        let head = &text[sentence_start..toks[v].start];
+        let dateline = head.char_indices().take_while(|&(at, _)| at < 60).find(|&(_, c)| matches!(c, '—' | '–'));
+        let start = match dateline {
+            Some((at, dash)) if !head[..at].contains(char::is_lowercase) => sentence_start + at + dash.len_utf8(),
+            _ => sentence_start,
+        };
+        let sentence = ctx.tokens(Span::new(start, toks[v].start));
+        if let Some(p) = main_clause_subject(ctx, &sentence, sentence.len()).filter(|p| names_someone(ctx, &sentence, *p)) {
+            return Some((speaker_of(ctx, &sentence, p), cue));
+        }
+    }
     if let Some(p) = subject_before(ctx, &toks, 0, v) {
         return Some((speaker_of(ctx, &toks, p), cue));
     }
@@ -2004,6 +2020,15 @@ mod tests {
         let r = reported("Tomas Lindqvist said Monday he expects the vote to be delayed.");
         assert_eq!(r[0].0, "he expects the vote to be delayed", "{r:?}");
         assert_eq!(r[0].1.as_deref(), Some("Tomas Lindqvist"));
+    }
+
+    #[test]
+    fn a_cue_after_and_shares_the_first_verbs_subject() {
+        let r = reported("KAMPALA — Uganda on Friday rejected a report by the African Union's human rights commission and warned it could expel the monitors.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1.as_deref(), Some("Uganda"), "{r:?}");
+        let r = reported("The mayor met the union's leaders and said the strike would end on Monday.");
+        assert_eq!(r[0].2, "The mayor", "{r:?}");
     }
 
     #[test]
