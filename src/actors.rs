@@ -621,6 +621,8 @@ impl<'a> Finder<'a> {
             let word_before_role = std::cell::OnceCell::new();
             let word_before_role = || *word_before_role.get_or_init(|| self.word_before(start));
             let modifier = self.modifier_before_word(start, word_before_role).or_else(|| self.adjective_over_noun(start, word_before_role()));
+            // Where a country placed after the role ends: others may be listed after it.
+            let mut placed_after = None;
             let (mention_index, country, span_start, end) = match modifier {
                 // "ethnic Albanian guerrillas operating in Macedonia": the state they live in.
                 Some((i, country, s)) => match self.ethnic_residence(s, end, &country) {
@@ -638,7 +640,10 @@ impl<'a> Finder<'a> {
                         !foreign || self.text[end..].starts_with(" from ") || self.text[end..].starts_with(" of ")
                     })
                 {
-                    Some((i, country, after)) => (i, country, compound_start, after),
+                    Some((i, country, after)) => {
+                        placed_after = Some(after);
+                        (i, country, compound_start, after)
+                    }
                     None => {
                         unplaced.push(k);
                         continue;
@@ -676,6 +681,29 @@ impl<'a> Finder<'a> {
                 self.mentions[i].target = self.sector_target(other, sector.clone());
                 self.mentions[i].form = None;
                 listed_from = self.mentions[i].span.start;
+            }
+            // "the military governments of Mali, Burkina Faso and Niger":
+            // each state listed after the first is that state's sector too.
+            let mut listed_to = placed_after.unwrap_or(usize::MAX);
+            while let Some(gap) = [", and ", " and ", ", "].iter().find(|gap| self.text.get(listed_to..).is_some_and(|rest| rest.starts_with(**gap))) {
+                let lexicon = self.lexicon;
+                let Some(i) = self.first_mention_starting_at(listed_to + gap.len()) else { break };
+                let m = &self.mentions[i];
+                // Not the subject of a clause of its own ("…, and Israel said")
+                // nor a possessive ("and Uganda's police").
+                let after = self.text[m.span.end..].trim_start_matches(' ');
+                let clause = speech_verb_at(after)
+                    || ["'s", "\u{2019}s", "has ", "had ", "is ", "was ", "will ", "would ", "have ", "are ", "were "].iter().any(|w| after.starts_with(w));
+                if clause
+                    || m.form != Some(FormKind::Name)
+                    || !matches!(m.target, Target::Entity(e) if lexicon.entities[e].kind == ActorKind::State)
+                {
+                    break;
+                }
+                let Some(other) = self.country_of_target(&m.target) else { break };
+                listed_to = m.span.end;
+                self.mentions[i].target = self.sector_target(other, sector.clone());
+                self.mentions[i].form = None;
             }
             let target = self.sector_target(country, sector);
             // The country word is part of this mention now, not a mention of the state.
@@ -3392,6 +3420,15 @@ mod tests {
         let all = summary("Russian forces shelled Kharkiv overnight, killing two civilians. Russian police detained protesters.");
         assert!(!all.iter().any(|a| a.2.contains(&"civilians".to_string())), "{all:#?}");
         assert_eq!(find(&all, "Russian civilians").2, ["protesters"]);
+    }
+
+    #[test]
+    fn states_listed_after_a_placed_role_share_its_sector() {
+        let all = summary("The military governments of Mali, Burkina Faso and Niger left the bloc. Officials in Egypt objected, and Israel said it would respond.");
+        assert_eq!(find(&all, "Burkinabe government").2, ["Burkina Faso"]);
+        assert_eq!(find(&all, "Nigerien government").2, ["Niger"]);
+        // A state opening a clause of its own stays the state.
+        assert_eq!(find(&all, "Israel").1.as_deref(), Some("ISR"));
     }
 
     #[test]
