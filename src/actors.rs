@@ -378,6 +378,7 @@ pub fn find_actors_and_places(
     f.sector_mentions(&scan.roles);
     f.minorities();
     f.new_people(&scan.roles);
+    f.acronym_organisations();
     f.merge_lone_surnames();
     f.prefer_people_named_in_full();
     f.surnames_and_descriptions();
@@ -962,6 +963,43 @@ impl<'a> Finder<'a> {
             }
         };
         self.mentions.push(Mention { span, target: Target::NewPerson(index), form: None });
+    }
+
+    /// "The NAACP said", "AROS said": an acronym the lexicon lacks, as the
+    /// subject of a speech verb, is an organisation (no code), and so is the
+    /// same acronym elsewhere in the document.
+    fn acronym_organisations(&mut self) {
+        let tokens = &self.seg.tokens;
+        let acronym = |t: usize| {
+            let word = self.token_text(t).as_bytes();
+            (3..=6).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase) && tokens[t].kind == TokenKind::Word
+        };
+        // Cheap tests first: few capitalised tokens are acronyms, fewer have a verb after them.
+        let mut found: Vec<&str> = Vec::new();
+        for &t in &self.capitalised {
+            let span = tokens[t].span;
+            let verb_after = self.text.as_bytes().get(span.end) == Some(&b' ') && speech_verb_at(&self.text[span.end + 1..]);
+            // Not a word of a longer name or a heading in capitals ("WASHINGTON (AP)").
+            // Nor a ticker (".IXIC").
+            let spaced = span.start == 0 || self.text.as_bytes()[span.start - 1].is_ascii_whitespace();
+            let alone = spaced && self.token_before(t).is_none_or(|b| !self.classes[b].capitalised || self.starts_sentence(t) || self.token_text(b) == "The");
+            if verb_after && acronym(t) && alone && !self.classes[t].lists.has(Lists::TITLE) && !NOT_ORGANISATION_ACRONYMS.contains(&self.token_text(t)) && !self.overlaps_mention(span) {
+                let word = self.token_text(t);
+                if !found.contains(&word) {
+                    found.push(word);
+                }
+            }
+        }
+        for word in found {
+            let index = self.people.len();
+            self.people.push(NewPerson { name: word.to_string(), kind: ActorKind::Other, role: None, code: None, country: None });
+            let spans: Vec<Span> = self.capitalised.iter().map(|&t| tokens[t].span).filter(|s| s.of(self.text) == word).collect();
+            for span in spans {
+                if !self.overlaps_mention(span) {
+                    self.mentions.push(Mention { span, target: Target::NewPerson(index), form: None });
+                }
+            }
+        }
     }
 
     /// A single capitalised word is a person's surname when an honorific
@@ -1901,6 +1939,13 @@ const RELATIVES: &[&str] = &[
     "mother", "father", "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "parent",
     "parents", "child", "children", "relative", "relatives", "uncle", "aunt", "nephew", "niece", "cousin", "grandson",
     "granddaughter", "grandfather", "grandmother", "friend", "fiancée", "fiancee", "girlfriend", "boyfriend",
+];
+
+/// Acronyms that name no organisation, or one the speech-verb cue would get
+/// wrong: offices ("CEO said"), measures, a transcript's speakers.
+const NOT_ORGANISATION_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "GDP", "DNA", "HIV", "AIDS", "COVID", "PDF", "URL", "FAQ", "USA", "MPS", "PHD",
+    "ALSO", "THE", "AND", "BUT", "NOT", "NEW", "SAID", "NOTE", "EDT", "EST", "GMT", "UTC",
 ];
 
 /// Words before an office that put its holder out of it ("former", "the
@@ -3429,6 +3474,13 @@ mod tests {
         assert_eq!(find(&all, "Nigerien government").2, ["Niger"]);
         // A state opening a clause of its own stays the state.
         assert_eq!(find(&all, "Israel").1.as_deref(), Some("ISR"));
+    }
+
+    #[test]
+    fn an_unknown_acronym_that_speaks_is_an_organisation() {
+        let all = summary("The KWRA said it would sue. Leaders of the KWRA met the mayor. The CEO said no. The index .KWX added 2 points.");
+        assert_eq!(find(&all, "KWRA").2, ["KWRA", "KWRA"]);
+        assert!(!all.iter().any(|a| a.0 == "CEO" || a.0 == "KWX"), "{all:#?}");
     }
 
     #[test]
