@@ -977,13 +977,16 @@ impl<'a> Finder<'a> {
         // Cheap tests first: few capitalised tokens are acronyms, fewer have a verb after them.
         let mut found: Vec<&str> = Vec::new();
         for &t in &self.capitalised {
+            if !acronym(t) {
+                continue;
+            }
             let span = tokens[t].span;
             let verb_after = self.text.as_bytes().get(span.end) == Some(&b' ') && speech_verb_at(&self.text[span.end + 1..]);
             // Not a word of a longer name or a heading in capitals ("WASHINGTON (AP)").
             // Nor a ticker (".IXIC").
             let spaced = span.start == 0 || self.text.as_bytes()[span.start - 1].is_ascii_whitespace();
             let alone = spaced && self.token_before(t).is_none_or(|b| !self.classes[b].capitalised || self.starts_sentence(t) || self.token_text(b) == "The");
-            if verb_after && acronym(t) && alone && !self.classes[t].lists.has(Lists::TITLE) && !NOT_ORGANISATION_ACRONYMS.contains(&self.token_text(t)) && !self.overlaps_mention(span) {
+            if verb_after && alone && !self.classes[t].lists.has(Lists::TITLE) && !NOT_ORGANISATION_ACRONYMS.contains(&self.token_text(t)) && !self.overlaps_mention(span) {
                 let word = self.token_text(t);
                 if !found.contains(&word) {
                     found.push(word);
@@ -1663,17 +1666,28 @@ impl<'a> Finder<'a> {
             }
             _ => None,
         };
+        // The descriptions first, by cheap tests: most documents have none,
+        // and then the people's codes and offices are not looked up.
         for (i, m) in self.mentions.iter().enumerate() {
-            if sector_of(&m.target).is_some() {
+            let sector_or_government = match m.target {
+                Target::Sector { .. } => true,
+                Target::Entity(e) => lexicon.entities[e].kind == ActorKind::Government,
+                Target::NewPerson(_) => false,
+            };
+            if sector_or_government && m.form.is_none() {
                 // Definite: after "the", or with a possessive ("Qatar's prime minister").
                 let before = &self.text[..m.span.start];
                 let first_word = m.span.of(self.text).split(' ').next().unwrap_or_default();
                 if before.ends_with("the ") || before.ends_with("The ") || first_word.ends_with("'s") || first_word.ends_with("\u{2019}s") {
                     descriptions.push(i);
                 }
-                continue;
             }
-            if m.form == Some(FormKind::Surname) {
+        }
+        if descriptions.is_empty() {
+            return;
+        }
+        for m in &self.mentions {
+            if m.form == Some(FormKind::Surname) || matches!(m.target, Target::Sector { .. }) {
                 continue;
             }
             if let Some(h) = holders.iter_mut().find(|h| h.target == m.target) {
