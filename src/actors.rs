@@ -1597,12 +1597,28 @@ impl<'a> Finder<'a> {
             }
             _ => None,
         };
+        // `sector_of(target).is_some()` without copying the sector's words:
+        // asked of every mention.
+        let has_sector = |target: &Target| match target {
+            Target::Sector { .. } => true,
+            Target::Entity(e) => lexicon.entities[*e].kind == ActorKind::Government && sector_of(target).is_some(),
+            Target::NewPerson(_) => false,
+        };
+        // Definite: after "the", or with a possessive ("Qatar's prime minister").
+        let text = self.text;
+        let definite = |m: &Mention| {
+            let before = &text[..m.span.start];
+            let first_word = m.span.of(text).split(' ').next().unwrap_or_default();
+            before.ends_with("the ") || before.ends_with("The ") || first_word.ends_with("'s") || first_word.ends_with("\u{2019}s")
+        };
+        // Most documents describe no office so: the holders, each with a
+        // code and an office allocated, are gathered only where one does.
+        if !self.mentions.iter().any(|m| has_sector(&m.target) && definite(m)) {
+            return;
+        }
         for (i, m) in self.mentions.iter().enumerate() {
-            if sector_of(&m.target).is_some() {
-                // Definite: after "the", or with a possessive ("Qatar's prime minister").
-                let before = &self.text[..m.span.start];
-                let first_word = m.span.of(self.text).split(' ').next().unwrap_or_default();
-                if before.ends_with("the ") || before.ends_with("The ") || first_word.ends_with("'s") || first_word.ends_with("\u{2019}s") {
+            if has_sector(&m.target) {
+                if definite(m) {
                     descriptions.push(i);
                 }
                 continue;
