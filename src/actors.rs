@@ -2744,9 +2744,11 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
 }
 
 /// What follows the last space in `s` (all of it if there is none):
-/// `s.rsplit(' ').next()`, found backwards with `memrchr` rather than a searcher.
+/// `s.rsplit(' ').next()`. The strings are names and short phrases: a walk
+/// back over the bytes costs less than setting up `rfind`'s searcher. The
+/// space is ASCII, so the byte after it starts a character.
 fn after_last_space(s: &str) -> &str {
-    &s[s.rfind(' ').map_or(0, |i| i + 1)..]
+    &s[s.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
 }
 
 /// The last word of a name, after its last space or hyphen ("Abu Marzouk",
