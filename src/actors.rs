@@ -362,8 +362,9 @@ pub fn find_actors_and_places(
         date,
         mentions: Vec::new(),
         in_text_order: 0,
-        places: Vec::new(),
-        people: Vec::new(),
+        // A document names a few of each: allocated once, not grown from nothing.
+        places: Vec::with_capacity(8),
+        people: Vec::with_capacity(8),
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
@@ -588,8 +589,9 @@ impl<'a> Finder<'a> {
         self.in_text_order = self.mentions.len();
         // Roles no country word modifies, for `roles_in_one_country_sentences`.
         let mut unplaced = Vec::with_capacity(roles.len());
-        // At most one mention per role.
+        // At most one mention, and one claim, per role.
         self.mentions.reserve(roles.len());
+        self.claimed.reserve(roles.len());
         // The sector of the compound the role ends ("rebel commanders"), with
         // the role before it when only a space separates them.
         let mut compound: &str = "";
@@ -1792,7 +1794,8 @@ impl<'a> Finder<'a> {
         // hash. Each key's index is replaced by its group's, and the groups
         // counted first, so that each group's spans are allocated once.
         const LOW_32: u128 = u32::MAX as u128;
-        let mut targets: Vec<(&Target, usize)> = Vec::new();
+        // At most one a mention: allocated once rather than grown.
+        let mut targets: Vec<(&Target, usize)> = Vec::with_capacity(self.mentions.len());
         for key in &mut order {
             let target = &self.mentions[(*key & LOW_32) as usize].target;
             let group = match targets.iter().position(|(t, _)| *t == target) {
