@@ -417,11 +417,12 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
     // President" is a form of address).
     for pair in capitalised.windows(2) {
         let (honorific, word) = (pair[0], pair[1]);
-        let before = seg.tokens[honorific].span.of(text);
+        // The word before is read only for the few title words.
+        let before = || seg.tokens[honorific].span.of(text);
         if word == honorific + 1
             && classes[word].lists.has(Lists::TITLE)
             && TITLES_THAT_ARE_SURNAMES.contains(&seg.tokens[word].span.of(text))
-            && (PLAIN_HONORIFICS.contains(&before) || is_given_name(before))
+            && (PLAIN_HONORIFICS.contains(&before()) || is_given_name(before()))
             && text[seg.tokens[honorific].span.end..seg.tokens[word].span.start] == *" "
             && seg.tokens[word].kind == TokenKind::Word
         {
