@@ -3038,6 +3038,13 @@ mod tests {
     }
 
     #[test]
+    fn after_last_space_is_the_last_piece_split_at_spaces_gives() {
+        for s in ["", " ", "Putin", "Vladimir Putin", "José María Aznar", "Aznar ", "a  b", "\u{2019}s Lavrov", "Ma\u{00a0}Ying"] {
+            assert_eq!(after_last_space(s), s.rsplit(' ').next().unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         for s in ["", " ", "a", " a  b\t c\x0b d \n", "a\u{a0}b c", ". . x"] {
             for most in 0..5 {
