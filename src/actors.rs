@@ -362,8 +362,9 @@ pub fn find_actors_and_places(
         date,
         mentions: Vec::new(),
         in_text_order: 0,
-        places: Vec::new(),
-        people: Vec::new(),
+        // A document names a few of each: allocated once, not grown from nothing.
+        places: Vec::with_capacity(8),
+        people: Vec::with_capacity(8),
         known_roles: FxHashMap::default(),
         claimed: Vec::new(),
         descriptions: Vec::new(),
@@ -417,11 +418,12 @@ fn classify_tokens(text: &str, seg: &Segmentation) -> (Vec<TokenClass>, Vec<usiz
     // President" is a form of address).
     for pair in capitalised.windows(2) {
         let (honorific, word) = (pair[0], pair[1]);
-        let before = seg.tokens[honorific].span.of(text);
+        // The word before is read only for the few title words.
+        let before = || seg.tokens[honorific].span.of(text);
         if word == honorific + 1
             && classes[word].lists.has(Lists::TITLE)
             && TITLES_THAT_ARE_SURNAMES.contains(&seg.tokens[word].span.of(text))
-            && (PLAIN_HONORIFICS.contains(&before) || is_given_name(before))
+            && (PLAIN_HONORIFICS.contains(&before()) || is_given_name(before()))
             && text[seg.tokens[honorific].span.end..seg.tokens[word].span.start] == *" "
             && seg.tokens[word].kind == TokenKind::Word
         {
@@ -589,8 +591,9 @@ impl<'a> Finder<'a> {
         self.in_text_order = self.mentions.len();
         // Roles no country word modifies, for `roles_in_one_country_sentences`.
         let mut unplaced = Vec::with_capacity(roles.len());
-        // At most one mention per role.
+        // At most one mention, and one claim, per role.
         self.mentions.reserve(roles.len());
+        self.claimed.reserve(roles.len());
         // The sector of the compound the role ends ("rebel commanders"), with
         // the role before it when only a space separates them.
         let mut compound: &str = "";
@@ -1856,7 +1859,8 @@ impl<'a> Finder<'a> {
         // hash. Each key's index is replaced by its group's, and the groups
         // counted first, so that each group's spans are allocated once.
         const LOW_32: u128 = u32::MAX as u128;
-        let mut targets: Vec<(&Target, usize)> = Vec::new();
+        // At most one a mention: allocated once rather than grown.
+        let mut targets: Vec<(&Target, usize)> = Vec::with_capacity(self.mentions.len());
         for key in &mut order {
             let target = &self.mentions[(*key & LOW_32) as usize].target;
             let group = match targets.iter().position(|(t, _)| *t == target) {
@@ -2829,9 +2833,11 @@ fn clause_break_at(b: &[u8], i: usize) -> bool {
 }
 
 /// What follows the last space in `s` (all of it if there is none):
-/// `s.rsplit(' ').next()`, found backwards with `memrchr` rather than a searcher.
+/// `s.rsplit(' ').next()`. The strings are names and short phrases: a walk
+/// back over the bytes costs less than setting up `rfind`'s searcher. The
+/// space is ASCII, so the byte after it starts a character.
 fn after_last_space(s: &str) -> &str {
-    &s[s.rfind(' ').map_or(0, |i| i + 1)..]
+    &s[s.bytes().rposition(|b| b == b' ').map_or(0, |i| i + 1)..]
 }
 
 /// The last word of a name, after its last space or hyphen ("Abu Marzouk",
@@ -3114,6 +3120,13 @@ mod tests {
         // Dots alone and words with no ASCII letter may be trimmed away: not counted.
         assert_eq!(clause_within("one . . . two", 2), Some(13));
         assert_eq!(clause_within("\u{e9}\u{e9} \u{e9}\u{e9} \u{e9}\u{e9}", 1), Some(14));
+    }
+
+    #[test]
+    fn after_last_space_is_the_last_piece_split_at_spaces_gives() {
+        for s in ["", " ", "Putin", "Vladimir Putin", "José María Aznar", "Aznar ", "a  b", "\u{2019}s Lavrov", "Ma\u{00a0}Ying"] {
+            assert_eq!(after_last_space(s), s.rsplit(' ').next().unwrap(), "{s:?}");
+        }
     }
 
     #[test]
