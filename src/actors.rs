@@ -674,7 +674,7 @@ impl<'a> Finder<'a> {
             // officials": each state adjective listed before is that state's
             // sector too.
             let mut listed_from = span_start;
-            while let Some(gap) = [", and ", " and ", ", "].iter().find(|gap| self.text[..listed_from].ends_with(**gap)) {
+            while let Some(gap) = LIST_GAPS.iter().find(|gap| self.text[..listed_from].ends_with(**gap)) {
                 let adjective_end = listed_from - gap.len();
                 let lexicon = self.lexicon;
                 let adjective = self.last_mention_ending_in(adjective_end..=adjective_end, |m| {
@@ -689,7 +689,7 @@ impl<'a> Finder<'a> {
             // "the military governments of Mali, Burkina Faso and Niger":
             // each state listed after the first is that state's sector too.
             let mut listed_to = placed_after.unwrap_or(usize::MAX);
-            while let Some(gap) = [", and ", " and ", ", "].iter().find(|gap| self.text.get(listed_to..).is_some_and(|rest| rest.starts_with(**gap))) {
+            while let Some(gap) = LIST_GAPS.iter().find(|gap| self.text.get(listed_to..).is_some_and(|rest| rest.starts_with(**gap))) {
                 let lexicon = self.lexicon;
                 let Some(i) = self.first_mention_starting_at(listed_to + gap.len()) else { break };
                 let m = &self.mentions[i];
@@ -1363,18 +1363,11 @@ impl<'a> Finder<'a> {
                 // "Qatar's prime minister, Sheikh Mohammed": the state's
                 // office the description names is this person.
                 if possessive_of_a_name(desc) {
-                    let lexicon = self.lexicon;
-                    let office = self.mentions.iter_mut().find(|m| {
-                        m.span.start == desc_span.start
-                            && desc_span.contains(m.span)
-                            && match m.target {
-                                Target::Sector { .. } => true,
-                                Target::Entity(e) => lexicon.entities[e].kind == ActorKind::Government,
-                                Target::NewPerson(_) => false,
-                            }
+                    let office = self.mentions.iter().position(|m| {
+                        m.span.start == desc_span.start && desc_span.contains(m.span) && self.is_state_sector(&m.target)
                     });
-                    if let Some(m) = office {
-                        m.target = target.clone();
+                    if let Some(i) = office {
+                        self.mentions[i].target = target.clone();
                     }
                 }
                 return;
@@ -1416,7 +1409,7 @@ impl<'a> Finder<'a> {
         let person_noun = |word: &str| Lists::of(word).has(Lists::PERSON_DESCRIPTOR) || self.lexicon.role(word).is_some_and(|r| r.person);
         // "The Democratic candidates, Hillary Clinton and Bernie Sanders": a
         // plural describes several people, not the one name after it.
-        let plural = last.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && person_noun(singular));
+        let plural = is_plural_of(&last, person_noun);
         (person_noun(&last) && !plural).then(|| Span::new(desc_start, head.len()))
     }
 
@@ -1656,7 +1649,7 @@ impl<'a> Finder<'a> {
             office: String,
         }
         let mut holders: Vec<Holder> = Vec::new();
-        let mut descriptions: Vec<usize> = Vec::new();
+        let mut descriptions: Vec<(usize, bool)> = Vec::new();
         // A country's sector, or its government ("the Russian leader" is
         // Russia's government until it is found to be Putin).
         let lexicon = self.lexicon;
@@ -1671,18 +1664,15 @@ impl<'a> Finder<'a> {
         };
         // The descriptions first, by cheap tests: most documents have none,
         // and then the people's codes and offices are not looked up.
+        // Each with whether "the" stands before it, which the mention takes
+        // in when it is found to be a person.
         for (i, m) in self.mentions.iter().enumerate() {
-            let sector_or_government = match m.target {
-                Target::Sector { .. } => true,
-                Target::Entity(e) => lexicon.entities[e].kind == ActorKind::Government,
-                Target::NewPerson(_) => false,
-            };
-            if sector_or_government && m.form.is_none() {
+            if m.form.is_none() && self.is_state_sector(&m.target) {
                 // Definite: after "the", or with a possessive ("Qatar's prime minister").
                 let before = &self.text[..m.span.start];
-                let first_word = m.span.of(self.text).split(' ').next().unwrap_or_default();
-                if before.ends_with("the ") || before.ends_with("The ") || first_word.ends_with("'s") || first_word.ends_with("\u{2019}s") {
-                    descriptions.push(i);
+                let after_the = before.ends_with("the ") || before.ends_with("The ");
+                if after_the || is_possessive(m.span.of(self.text).split(' ').next().unwrap_or_default()) {
+                    descriptions.push((i, after_the));
                 }
             }
         }
@@ -1711,7 +1701,7 @@ impl<'a> Finder<'a> {
         if holders.is_empty() {
             return;
         }
-        for i in descriptions {
+        for (i, after_the) in descriptions {
             let m = &self.mentions[i];
             let Some((country, sector)) = sector_of(&m.target) else { continue };
             let lower = lowercase(m.span.of(self.text));
@@ -1730,7 +1720,7 @@ impl<'a> Finder<'a> {
             let modifier = region.map(|_| modifier);
             let Some(head) = office_words.split(' ').next_back() else { continue };
             let person_noun = self.lexicon.role(head).is_some_and(|r| r.person);
-            let plural = head.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && self.lexicon.role(singular).is_some());
+            let plural = is_plural_of(head, |singular| self.lexicon.role(singular).is_some());
             if !person_noun || plural {
                 continue;
             }
@@ -1752,7 +1742,7 @@ impl<'a> Finder<'a> {
                 let target = holder.target.clone();
                 let m = &mut self.mentions[i];
                 // The article with it, as an apposition's description has it.
-                if self.text[..m.span.start].ends_with("the ") || self.text[..m.span.start].ends_with("The ") {
+                if after_the {
                     m.span = Span::new(m.span.start - 4, m.span.end);
                 }
                 m.target = target;
@@ -1887,7 +1877,17 @@ impl<'a> Finder<'a> {
         groups.into_iter().map(|(target, mentions)| self.actor(target, mentions)).collect()
     }
 
-    /// The actor a target names, with its mentions.
+    /// Whether a target is a country's sector or its government: what a
+    /// description of a state's office ("the Russian leader", "Qatar's prime
+    /// minister") reads as until it is found to be a person.
+    fn is_state_sector(&self, target: &Target) -> bool {
+        match target {
+            Target::Sector { .. } => true,
+            Target::Entity(e) => self.lexicon.entities[*e].kind == ActorKind::Government,
+            Target::NewPerson(_) => false,
+        }
+    }
+
     /// A lexicon entity's code on the document's date and its role: the
     /// role the text gives, else the lexicon's office.
     fn code_and_role(&self, e: EntityId) -> (Option<String>, Option<String>) {
@@ -1904,6 +1904,7 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The actor a target names, with its mentions.
     fn actor(&self, target: &Target, mentions: Vec<Span>) -> Actor {
         match target {
             Target::Entity(e) => {
@@ -1952,6 +1953,10 @@ fn out_of_office(code: &str, role: Option<&str>) -> String {
     }
 }
 
+/// What stands between the items of a list ("Mali, Burkina Faso and Niger"),
+/// the longest first.
+const LIST_GAPS: [&str; 3] = [", and ", " and ", ", "];
+
 /// Nouns for a person's relatives and friends: "the widow of", "a son of".
 const RELATIVES: &[&str] = &[
     "mother", "father", "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "parent",
@@ -1970,6 +1975,17 @@ const NOT_ORGANISATION_ACRONYMS: &[&str] = &[
 /// late", "the ousted").
 const PAST_OFFICE: &[&str] = &["former", "retired", "ousted", "deposed", "late", "exiled"];
 
+/// Whether a word ends in a possessive "'s" ("Qatar's", "Qatar’s").
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+/// Whether a word is the plural of a noun `is_noun` knows ("candidates",
+/// "ministers"), not a singular ending in "s" ("boss").
+fn is_plural_of(word: &str, is_noun: impl Fn(&str) -> bool) -> bool {
+    word.strip_suffix('s').is_some_and(|singular| !singular.ends_with('s') && is_noun(singular))
+}
+
 /// Whether `desc` opens with a name's possessive: "Turkey's foreign
 /// minister", "Islamic Jihad's deputy secretary-general" (capitalised words,
 /// at most three, the last with "'s").
@@ -1980,7 +1996,7 @@ fn possessive_of_a_name(desc: &str) -> bool {
         if !word.starts_with(char::is_uppercase) {
             return false;
         }
-        if word.ends_with("'s") || word.ends_with("\u{2019}s") {
+        if is_possessive(word) {
             return words.next().is_some();
         }
     }

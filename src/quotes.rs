@@ -1488,12 +1488,7 @@ fn cue_before(ctx: &Context, window: Span, sentence_start: usize) -> Option<Attr
     let after_and = (0..v).rev().find(|&k| !is_adverb(toks[k].word)).is_some_and(|k| is_in(&["and", "but"], toks[k].word));
     if after_and && v > 1 {
         // Past a dateline ("TEHRAN — Iran on Friday rejected …").
-        let head = &text[sentence_start..toks[v].start];
-        let dateline = head.char_indices().take_while(|&(at, _)| at < 60).find(|&(_, c)| matches!(c, '—' | '–'));
-        let start = match dateline {
-            Some((at, dash)) if !head[..at].contains(char::is_lowercase) => sentence_start + at + dash.len_utf8(),
-            _ => sentence_start,
-        };
+        let start = after_dateline(text, sentence_start, toks[v].start);
         let sentence = ctx.tokens(Span::new(start, toks[v].start));
         if let Some(p) = main_clause_subject(ctx, &sentence, sentence.len()).filter(|p| names_someone(ctx, &sentence, *p)) {
             return Some((speaker_of(ctx, &sentence, p), cue));
